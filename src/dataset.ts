@@ -1,0 +1,93 @@
+// A dataset: the entities taken from one source document, and a builder for its sentences and text spans.
+import type { Entity, EntityOfType } from './classes.js';
+import type { LangString } from './schema.js';
+import { codePointLength, countOccurrences, sliceCodePoints } from './text.js';
+
+/** One dataset: a name (its output file is `<name>.ttl`), a title, and its entities. */
+export interface Dataset {
+  readonly name: string;
+  readonly title: string;
+  readonly entities: readonly Entity[];
+}
+
+/** An English language-tagged string. */
+export function en(value: string): LangString {
+  return { value, lang: 'en' };
+}
+
+/** How many code points of context a span records before and after a quote that occurs more than once in the text. */
+const CONTEXT = 24;
+
+/** A readable id fragment from a quote: its first lower-case words joined by hyphens, cut at a word boundary near 48 characters. */
+export function slugOf(text: string): string {
+  const words = text.normalize('NFKD').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  let slug = words[0]?.slice(0, 48) ?? '';
+  for (const w of words.slice(1)) {
+    if (slug.length + 1 + w.length > 48) break;
+    slug += `-${w}`;
+  }
+  return slug || 'span';
+}
+
+/** Builds the text spans of one source text: numbered body sentences, and quotes located inside a given sentence. */
+export class SpanBuilder {
+  readonly spans: Array<EntityOfType<'TextSpan'>> = [];
+  private readonly sentenceRanges: Array<{ start: number; end: number }> = [];
+
+  /** Starts a builder for the document `docId` whose text is `text`. */
+  constructor(private readonly docId: string, private readonly text: string) {}
+
+  /** Registers the body sentences in reading order; each becomes `span/sentence-NN`. */
+  sentences(sentences: readonly string[]): void {
+    let from = 0;
+    sentences.forEach((sentence, i) => {
+      const at = this.text.indexOf(sentence, from);
+      if (at < 0) throw new Error(`sentence ${i + 1} not found in the source text after offset ${from}: ${JSON.stringify(sentence)}`);
+      from = at + sentence.length;
+      const start = codePointLength(this.text.slice(0, at));
+      const end = start + codePointLength(sentence);
+      this.sentenceRanges.push({ start, end });
+      this.push(`span/sentence-${String(i + 1).padStart(2, '0')}`, sentence, start, end, undefined, i + 1);
+    });
+  }
+
+  /** The id of sentence `n` (counting from 1). */
+  sentence(n: number): string {
+    if (!this.sentenceRanges[n - 1]) throw new Error(`there is no sentence ${n}`);
+    return `span/sentence-${String(n).padStart(2, '0')}`;
+  }
+
+  /** Registers (once) the span of a quote inside sentence `n` and returns its id, `span/sNN-<slug>`. */
+  quote(n: number, exact: string): string {
+    const range = this.sentenceRanges[n - 1];
+    if (!range) throw new Error(`there is no sentence ${n}`);
+    const sentence = sliceCodePoints(this.text, range.start, range.end) ?? '';
+    const at = sentence.indexOf(exact);
+    if (at < 0) throw new Error(`quote ${JSON.stringify(exact)} not found in sentence ${n}`);
+    if (sentence.indexOf(exact, at + 1) >= 0) throw new Error(`quote ${JSON.stringify(exact)} occurs twice in sentence ${n}: quote more of it`);
+    const start = range.start + codePointLength(sentence.slice(0, at));
+    const id = `span/s${String(n).padStart(2, '0')}-${slugOf(exact)}`;
+    const existing = this.spans.find((s) => s.id === id);
+    if (existing) {
+      if (existing.position.start !== start) throw new Error(`span id ${id} would name two different spans`);
+      return id;
+    }
+    this.push(id, exact, start, start + codePointLength(exact), this.sentence(n), undefined);
+    return id;
+  }
+
+  private push(id: string, exact: string, start: number, end: number, sentence: string | undefined, sentenceNumber: number | undefined): void {
+    const ambiguous = countOccurrences(this.text, exact) > 1;
+    const prefix = ambiguous ? sliceCodePoints(this.text, Math.max(0, start - CONTEXT), start) : undefined;
+    const suffix = ambiguous ? sliceCodePoints(this.text, end, Math.min(codePointLength(this.text), end + CONTEXT)) : undefined;
+    this.spans.push({
+      type: 'TextSpan',
+      id,
+      source: this.docId,
+      quote: { exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
+      position: { start, end },
+      ...(sentence ? { sentence } : {}),
+      ...(sentenceNumber ? { sentenceNumber } : {}),
+    });
+  }
+}

@@ -1,0 +1,97 @@
+// Maps entities to RDF/JS quads, lazily and in a fixed order, driven only by the class declarations.
+import { DataFactory } from 'n3';
+import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
+import { CLASS_BY_NAME, type Entity } from './classes.js';
+import { embeddedIri, entityIri, enumIri } from './iri.js';
+import { CODECS } from './literals.js';
+import { isMany, propertiesOf, type ClassDecl, type PropDecl } from './schema.js';
+import { RDF } from './vocab.js';
+
+const { namedNode, quad } = DataFactory;
+const TYPE = namedNode(RDF.type);
+
+/** Options of the mapping. */
+export interface MapOptions {
+  /** The base IRI under which entity IRIs are minted. */
+  readonly base: string;
+}
+
+/** A total order on terms (their N-Triples-like spelling), used to sort the values of a property. */
+export function termKey(term: Term): string {
+  if (term.termType === 'Literal') return `"${term.value}"@${term.language}^^${term.datatype.value}`;
+  return `<${term.value}>`;
+}
+
+/** The RDF term of one property value (a reference, enum member, embedded node or literal). */
+export function valueTerm(prop: PropDecl, value: unknown, options: MapOptions, subjectIri: string): NamedNode | Literal {
+  switch (prop.kind) {
+    case 'ref': return namedNode(entityIri(options.base, value as string));
+    case 'enum': return namedNode(enumIri(prop.scheme, value as string));
+    case 'embedded': return namedNode(embeddedIri(subjectIri, prop.fragment));
+    default: return CODECS[prop.kind].toTerm(value as never);
+  }
+}
+
+function valuesOf(prop: PropDecl, raw: unknown): unknown[] {
+  if (raw === undefined) return [];
+  return isMany(prop) ? [...(raw as unknown[])] : [raw];
+}
+
+function* nodeQuads(decl: ClassDecl, subjectIri: string, fields: Record<string, unknown>, options: MapOptions): Generator<Quad> {
+  const subject = namedNode(subjectIri);
+  yield quad(subject, TYPE, namedNode(decl.iri));
+  const nested: Array<[ClassDecl, string, Record<string, unknown>]> = [];
+  for (const { key, prop } of propertiesOf(decl)) {
+    const predicate = namedNode(prop.iri);
+    const terms = valuesOf(prop, fields[key]).map((v) => valueTerm(prop, v, options, subjectIri));
+    terms.sort((a, b) => (termKey(a) < termKey(b) ? -1 : termKey(a) > termKey(b) ? 1 : 0));
+    for (const t of terms) yield quad(subject, predicate, t);
+    if (prop.kind === 'embedded' && fields[key] !== undefined) {
+      nested.push([prop.cls, embeddedIri(subjectIri, prop.fragment), fields[key] as Record<string, unknown>]);
+    }
+  }
+  for (const [cls, iri, value] of nested) yield* nodeQuads(cls, iri, value, options);
+}
+
+/** The declaration of an entity's class; throws when the type is not a concrete class. */
+export function classOf(entity: { type: string; id?: string }): ClassDecl {
+  const decl = CLASS_BY_NAME.get(entity.type);
+  if (!decl || decl.abstract || decl.embedded) throw new Error(`entity ${entity.id ?? '?'}: unknown or abstract type ${JSON.stringify(entity.type)}`);
+  return decl;
+}
+
+/** The quads of one entity: its type first, then each property in declaration order, then its embedded nodes. */
+export function* entityQuads(entity: Entity, options: MapOptions): Generator<Quad> {
+  yield* nodeQuads(classOf(entity), entityIri(options.base, entity.id), entity as unknown as Record<string, unknown>, options);
+}
+
+/** The quads of many entities, lazily, entity by entity in the order given. */
+export function* entitiesQuads(entities: Iterable<Entity>, options: MapOptions): Generator<Quad> {
+  for (const e of entities) yield* entityQuads(e, options);
+}
+
+/** The entities in the order they are written: sorted by id, so that output does not depend on authoring order. */
+export function sortedById<E extends { id: string }>(entities: Iterable<E>): E[] {
+  return [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** An entity in canonical form: many-valued fields sorted as the mapping writes them, as decoding returns them. */
+export function canonicalEntity<E extends Entity>(entity: E, options: MapOptions): E {
+  return canonicalFields(classOf(entity), entityIri(options.base, entity.id), entity as unknown as Record<string, unknown>, options) as unknown as E;
+}
+
+function canonicalFields(decl: ClassDecl, subjectIri: string, fields: Record<string, unknown>, options: MapOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...fields };
+  for (const { key, prop } of propertiesOf(decl)) {
+    const raw = fields[key];
+    if (raw === undefined) continue;
+    if (prop.kind === 'embedded') {
+      out[key] = canonicalFields(prop.cls, embeddedIri(subjectIri, prop.fragment), raw as Record<string, unknown>, options);
+    } else if (isMany(prop)) {
+      const keyed = (raw as unknown[]).map((v) => [termKey(valueTerm(prop, v, options, subjectIri)), v] as const);
+      keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      out[key] = keyed.map(([, v]) => v);
+    }
+  }
+  return out;
+}

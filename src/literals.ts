@@ -1,0 +1,130 @@
+// Converts property values to RDF terms and back, one pair of functions per kind, side by side.
+import { DataFactory } from 'n3';
+import type { Literal, NamedNode, Term } from '@rdfjs/types';
+import type { LangString, ScalarKind } from './schema.js';
+import { RDF, XSD } from './vocab.js';
+
+const { literal, namedNode } = DataFactory;
+
+/** A lone UTF-16 surrogate: a code unit that RDF (a sequence of Unicode scalar values) cannot carry. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** A language tag as RDF 1.1 allows it, in the lower case this project writes. */
+export const LANG_TAG = /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const YEAR = /^\d{4}$/;
+const INTEGER = /^(0|-?[1-9]\d*)$/;
+/** An absolute IRI: a scheme, then no character that an IRI reference may not contain. */
+const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020<>"{}|^`\\]*$/u;
+
+/** What a kind converts: checks a TypeScript value, makes its RDF term, reads it back. */
+interface Codec {
+  /** The datatype written (absent for IRIs). */
+  readonly datatype?: string;
+  /** Returns a description of what is wrong with a value, or undefined when it is fine. */
+  check(value: unknown): string | undefined;
+  toTerm(value: never): Literal | NamedNode;
+  /** Reads a term back, or returns a description of why it cannot be read. */
+  fromTerm(term: Term): { value: unknown } | { error: string };
+}
+
+function describe(term: Term): string {
+  if (term.termType === 'Literal') {
+    const tag = term.language ? `@${term.language}` : `^^<${term.datatype.value}>`;
+    return `${JSON.stringify(term.value)}${tag}`;
+  }
+  return term.termType === 'NamedNode' ? `<${term.value}>` : `${term.termType} ${term.value}`;
+}
+
+/** Returns a description of what is wrong with a string that RDF must carry, or undefined. */
+export function checkString(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `expected a string, got ${typeof value}`;
+  const bad = LONE_SURROGATE.exec(value);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase();
+    return `string contains a lone surrogate U+${code} at index ${bad.index}, which RDF cannot carry`;
+  }
+  return undefined;
+}
+
+/** Whether a string is an xsd:date naming a real calendar day (leap years included). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return d <= days;
+}
+
+/** Whether a string is an absolute IRI that Turtle and N-Triples can write. */
+export function isValidIri(value: string): boolean {
+  return IRI.test(value) && checkString(value) === undefined;
+}
+
+function typed(datatype: string, check: (v: unknown) => string | undefined, parse: (lexical: string) => unknown = (s) => s): Codec {
+  return {
+    datatype,
+    check,
+    toTerm: (value: never) => literal(String(value), namedNode(datatype)),
+    fromTerm(term) {
+      if (term.termType !== 'Literal' || term.language || term.datatype.value !== datatype) {
+        return { error: `expected a literal of datatype <${datatype}>, got ${describe(term)}` };
+      }
+      const value = parse(term.value);
+      const problem = check(value);
+      return problem ? { error: `${describe(term)}: ${problem}` } : { value };
+    },
+  };
+}
+
+const lexical = (pattern: RegExp, what: string, extra?: (s: string) => boolean) => (v: unknown): string | undefined => {
+  if (typeof v !== 'string') return `expected ${what} as a string, got ${typeof v}`;
+  if (!pattern.test(v) || (extra && !extra(v))) return `${JSON.stringify(v)} is not ${what}`;
+  return undefined;
+};
+
+const integerCheck = (min: number | undefined) => (v: unknown): string | undefined => {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || Object.is(v, -0)) return `expected a safe integer, got ${String(v)}`;
+  if (min !== undefined && v < min) return `expected an integer of at least ${min}, got ${v}`;
+  return undefined;
+};
+
+const parseInteger = (s: string): unknown => (INTEGER.test(s) ? Number(s) : s);
+
+/** The codec of every scalar kind. */
+export const CODECS: Readonly<Record<ScalarKind, Codec>> = {
+  string: typed(XSD.string, checkString),
+  date: typed(XSD.date, lexical(DATE, 'a calendar date (YYYY-MM-DD)', isCalendarDate)),
+  gYearMonth: typed(XSD.gYearMonth, lexical(YEAR_MONTH, 'a year and month (YYYY-MM)')),
+  gYear: typed(XSD.gYear, lexical(YEAR, 'a year (YYYY)')),
+  integer: typed(XSD.integer, integerCheck(undefined), parseInteger),
+  nonNegativeInteger: typed(XSD.nonNegativeInteger, integerCheck(0), parseInteger),
+  boolean: typed(XSD.boolean, (v) => (typeof v === 'boolean' ? undefined : `expected a boolean, got ${String(v)}`),
+    (s) => (s === 'true' ? true : s === 'false' ? false : s)),
+  langString: {
+    datatype: RDF.langString,
+    check(v) {
+      if (typeof v !== 'object' || v === null) return 'expected { value, lang }';
+      const { value, lang } = v as Partial<LangString>;
+      const bad = checkString(value);
+      if (bad) return bad;
+      if (typeof lang !== 'string' || !LANG_TAG.test(lang)) return `language tag ${JSON.stringify(lang)} is not a lower-case BCP 47 tag`;
+      return undefined;
+    },
+    toTerm: (v: never) => literal((v as LangString).value, (v as LangString).lang),
+    fromTerm(term) {
+      if (term.termType !== 'Literal' || !term.language) return { error: `expected a language-tagged string, got ${describe(term)}` };
+      if (!LANG_TAG.test(term.language)) return { error: `${describe(term)}: language tag is not a lower-case BCP 47 tag` };
+      return { value: { value: term.value, lang: term.language } };
+    },
+  },
+  iri: {
+    check: (v) => (typeof v === 'string' && isValidIri(v) ? undefined : `${JSON.stringify(v)} is not a valid absolute IRI`),
+    toTerm: (v: never) => namedNode(v as string),
+    fromTerm: (term) => (term.termType === 'NamedNode' ? { value: term.value } : { error: `expected an IRI, got ${describe(term)}` }),
+  },
+};
+
+export { describe as describeTerm };
