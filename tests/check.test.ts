@@ -1,0 +1,118 @@
+// Bad hand-modelled input: each mistake is caught before anything is written, naming the entity, the field and the problem.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findProblems } from '../src/check.js';
+import type { Entity } from '../src/classes.js';
+import type { Dataset } from '../src/dataset.js';
+import { DataError, UsageError } from '../src/errors.js';
+import { exportAll } from '../src/export.js';
+import { DEFAULT_BASE } from '../src/vocab.js';
+import { kitchenSink } from './fixtures/kitchen-sink.js';
+import { runCli } from './helpers.js';
+
+type Mutable = Record<string, unknown>;
+
+/** A deep copy of the kitchen sink with one entity changed by `edit`. */
+function mutate(id: string, edit: (e: Mutable) => void): Entity[] {
+  const copy = structuredClone(kitchenSink.entities) as unknown as Mutable[];
+  const target = copy.find((e) => e.id === id);
+  if (!target) throw new Error(`no entity ${id} in the kitchen sink`);
+  edit(target);
+  return copy as unknown as Entity[];
+}
+
+const cases: Array<[string, Entity[], { entity: string; field: string; message: string }]> = [
+  ['a reference to an entity that does not exist', mutate('claim/alice', (e) => { e.claimant = 'person/nobody'; }),
+    { entity: 'claim/alice', field: 'claimant', message: 'reference to "person/nobody", which is not an entity of the dataset' }],
+  ['a reference to an entity of the wrong class', mutate('claim/alice', (e) => { e.claimTime = 'person/alice'; }),
+    { entity: 'claim/alice', field: 'claimTime', message: 'reference to person/alice, a Person, where a TimeExpression is required' }],
+  ['two entities with the same id', [...kitchenSink.entities, { type: 'Person', id: 'person/alice', label: [{ value: 'Alice again', lang: 'en' }] }],
+    { entity: 'person/alice', field: 'id', message: 'two entities have this id' }],
+  ['a date that is not a calendar date', mutate('when/monday', (e) => { e.date = '2025-02-29'; }),
+    { entity: 'when/monday', field: 'date', message: '"2025-02-29" is not a calendar date (YYYY-MM-DD)' }],
+  ['a month that does not exist', mutate('when/may-2024', (e) => { e.yearMonth = '2024-13'; }),
+    { entity: 'when/may-2024', field: 'yearMonth', message: '"2024-13" is not a year and month (YYYY-MM)' }],
+  ['an empty required label', mutate('person/alice', (e) => { e.label = [{ value: '  ', lang: 'en' }]; }),
+    { entity: 'person/alice', field: 'label', message: 'required text is empty' }],
+  ['no label at all', mutate('person/alice', (e) => { e.label = []; }),
+    { entity: 'person/alice', field: 'label', message: 'at least one value is required' }],
+  ['a missing required field', mutate('claim/alice', (e) => { delete e.claimKind; }),
+    { entity: 'claim/alice', field: 'claimKind', message: 'required value is missing' }],
+  ['a span whose offsets fall outside the source', mutate('span/s01-alice-example', (e) => { e.position = { start: 40, end: 4000 }; }),
+    { entity: 'span/s01-alice-example', field: 'position', message: 'offsets 40..4000 fall outside the source text (0..155)' }],
+  ['a span whose offsets do not slice its quote', mutate('span/s01-alice-example', (e) => { e.position = { start: 32, end: 45 }; }),
+    { entity: 'span/s01-alice-example', field: 'quote.exact', message: 'offsets 32..45 slice "\\nAlice Exampl", not "Alice Example"' }],
+  ['a span whose prefix is not the text before it', mutate('span/s01-alice-example', (e) => { e.quote = { exact: 'Alice Example', prefix: 'Bob ' }; }),
+    { entity: 'span/s01-alice-example', field: 'quote.prefix', message: 'the text before offset 33 is not "Bob "' }],
+  ['an IRI that is not valid', mutate('country/ruritania', (e) => { e.wikidata = 'http://www.wikidata.org/entity/Q 1'; }),
+    { entity: 'country/ruritania', field: 'wikidata', message: '"http://www.wikidata.org/entity/Q 1" is not a valid absolute IRI' }],
+  ['an IRI outside the allowed pattern', mutate('country/ruritania', (e) => { e.wikidata = 'https://example.org/Q1'; }),
+    { entity: 'country/ruritania', field: 'wikidata', message: '"https://example.org/Q1" does not match the pattern ^http://www\\.wikidata\\.org/entity/Q[1-9][0-9]*$' }],
+  ['an id of the wrong form', mutate('person/unnamed', (e) => { e.id = 'person/Has Spaces'; }),
+    { entity: 'person/Has Spaces', field: 'id', message: 'id "person/Has Spaces" is not of the form "<prefix>/<slug>" (lower-case letters, digits, hyphens)' }],
+  ['an id with another class\'s prefix', mutate('person/unnamed', (e) => { e.id = 'country/unnamed'; }),
+    { entity: 'country/unnamed', field: 'id', message: 'id "country/unnamed" of a Person must start with "person/"' }],
+  ['a field the class does not have', mutate('person/alice', (e) => { e.nickname = 'Al'; }),
+    { entity: 'person/alice', field: 'nickname', message: 'Person has no field "nickname"' }],
+  ['an unknown class', [...kitchenSink.entities, { type: 'Dragon', id: 'dragon/x' } as unknown as Entity],
+    { entity: 'dragon/x', field: 'type', message: 'unknown or abstract class "Dragon"' }],
+  ['a value outside the value set', mutate('claim/alice', (e) => { e.claimKind = 'rumour'; }),
+    { entity: 'claim/alice', field: 'claimKind', message: '"rumour" is not one of statement, offer, accusation, allegation, agreement, denial, description' }],
+  ['a language tag that is not lower-case BCP 47', mutate('person/alice', (e) => { e.label = [{ value: 'Alice', lang: 'EN_us' }]; }),
+    { entity: 'person/alice', field: 'label', message: 'language tag "EN_us" is not a lower-case BCP 47 tag' }],
+  ['a negative offset', mutate('span/s01-alice-example', (e) => { e.position = { start: -1, end: 3 }; }),
+    { entity: 'span/s01-alice-example', field: 'position.start', message: 'expected an integer of at least 0, got -1' }],
+  ['a value given twice', mutate('person/alice', (e) => { e.holds = ['office/speaker', 'office/speaker']; }),
+    { entity: 'person/alice', field: 'holds', message: 'value "office/speaker" is given twice' }],
+  ['a character count that does not match the text', mutate('doc/kitchen-sink', (e) => { e.characterCount = 3; }),
+    { entity: 'doc/kitchen-sink', field: 'characterCount', message: 'is 3, but the text has 155 code points' }],
+];
+
+describe('the checker', () => {
+  it('finds no problem in the kitchen sink', () => {
+    expect(findProblems(kitchenSink.entities)).toEqual([]);
+  });
+
+  it.each(cases)('reports %s', (_what, entities, problem) => {
+    expect(findProblems(entities)).toContainEqual(problem);
+  });
+});
+
+describe('a failed export', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kg-bad-'));
+    writeFileSync(join(dir, 'kitchen-sink.ttl'), 'previous content\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const snapshot = (): Record<string, string> =>
+    Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+  it.each(cases)('leaves the output folder untouched on %s', async (_what, entities) => {
+    const before = snapshot();
+    const dataset: Dataset = { ...kitchenSink, entities };
+    await expect(exportAll([dataset], dir, { base: DEFAULT_BASE })).rejects.toThrow(DataError);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('rejects a base IRI that is not valid, before writing', async () => {
+    const before = snapshot();
+    await expect(exportAll([kitchenSink], dir, { base: 'not a base' })).rejects.toThrow(UsageError);
+    await expect(exportAll([kitchenSink], dir, { base: 'http://example.org/no-slash' })).rejects.toThrow('must end with "/" or "#"');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('exits 1 from the CLI with every problem listed, and writes nothing', async () => {
+    const input = join(dir, 'bad.json');
+    writeFileSync(input, JSON.stringify({ name: 'kitchen-sink', title: 'bad', entities: mutate('when/monday', (e) => { e.date = '2025-02-30'; }) }));
+    const before = snapshot();
+    const { code, stderr } = await runCli(['export', '--input', input, '--out', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('entity when/monday, field date: "2025-02-30" is not a calendar date (YYYY-MM-DD)');
+    expect(stderr).toContain('nothing was written');
+    expect(snapshot()).toEqual(before);
+  });
+});

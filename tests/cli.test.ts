@@ -1,0 +1,111 @@
+// The `kg` command line: help, version, exit codes, stdout/stderr, and the README's reference kept in step with the option table.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliReference, COMMANDS } from '../src/options.js';
+import { PACKAGE, projectPath } from '../src/project.js';
+import { kitchenSink } from './fixtures/kitchen-sink.js';
+import { parseTurtle, runCli } from './helpers.js';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kg-cli-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kg', () => {
+  it('prints its version and exits 0', async () => {
+    const r = await runCli(['--version']);
+    expect([r.code, r.stdout.trim()]).toEqual([0, PACKAGE.version]);
+  });
+
+  it('prints help listing every command and exits 0', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(c.name);
+  });
+
+  it('prints the options of export in its help', async () => {
+    const r = await runCli(['export', '--help']);
+    expect(r.code).toBe(0);
+    for (const o of COMMANDS.find((c) => c.name === 'export')?.options ?? []) expect(r.stdout).toContain(o.flags);
+  });
+
+  it.each([
+    [['frobnicate'], "unknown command 'frobnicate'"],
+    [['export', '--colour'], "unknown option '--colour'"],
+    [['export', '--base'], "option '-b, --base <iri>' argument missing"],
+    [[], 'Usage: kg'],
+  ])('exits 2 on the usage error %j', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('exits 2 on a base IRI that is not valid, and writes nothing', async () => {
+    const r = await runCli(['export', '--out', dir, '--base', 'no base']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kg: base IRI "no base" is not a valid absolute IRI\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('exports into a folder, reporting on stderr only', async () => {
+    const r = await runCli(['export', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`wrote ${join(dir, 'article-000.ttl')}`);
+    expect(readdirSync(dir).sort()).toEqual(['article-000.ttl', 'news-kg.ttl']);
+  });
+
+  it('exports to stdout with --out -, with the base it is given', async () => {
+    const r = await runCli(['export', '--out', '-', '--base', 'http://example.org/kg/']);
+    expect(r.code).toBe(0);
+    const quads = parseTurtle(r.stdout);
+    expect(quads.some((q) => q.subject.value === 'http://example.org/kg/person/sergey-lavrov')).toBe(true);
+    expect(quads.every((q) => !q.subject.value.startsWith('https://w3id.org/news-kg/id/'))).toBe(true);
+  });
+
+  it('exports a JSON dataset given with --input', async () => {
+    const input = join(dir, 'sink.json');
+    writeFileSync(input, JSON.stringify(kitchenSink));
+    const r = await runCli(['export', '--input', input, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['kitchen-sink.ttl', 'news-kg.ttl']);
+  });
+
+  it.each([
+    ['missing.json', null, 'cannot read: ENOENT'],
+    ['broken.json', '{"name": "x", ', 'not valid JSON'],
+    ['array.json', '[]', 'expected an object { name, title, entities }'],
+  ])('exits 1 on the bad input file %s', async (name, content, message) => {
+    const input = join(dir, name);
+    if (content !== null) writeFileSync(input, content);
+    const r = await runCli(['export', '--input', input, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`entity ${input}, field (file): ${message}`);
+  });
+
+  it('writes the ontology to stdout with kg ontology --out -', async () => {
+    const r = await runCli(['ontology', '--out', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(projectPath('ontology/news-kg.ttl'), 'utf8'));
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(projectPath('README.md'), 'utf8');
+
+  it('begins with the two commands: set up and export, then test', () => {
+    const commands = [...readme.matchAll(/^```(?:sh|bash)\n([\s\S]*?)```/gm)].map((m) => m[1]?.trim());
+    expect(commands.slice(0, 2)).toEqual(['npm install && npm run export', 'npm test']);
+    expect(readme.indexOf('npm install && npm run export')).toBeLessThan(600);
+  });
+
+  it('holds the CLI reference generated from the option table', () => {
+    const block = /<!-- cli-reference:start -->\n([\s\S]*?)\n<!-- cli-reference:end -->/.exec(readme)?.[1];
+    expect(block, 'README CLI reference is stale: paste the output of cliReference()').toBe(cliReference());
+  });
+
+  it('names the same test command as .ci/run', () => {
+    expect(readFileSync(projectPath('.ci/run'), 'utf8')).toMatch(/^npm test$/m);
+  });
+});

@@ -1,0 +1,70 @@
+// Strict decoding of RDF back into entities: anything the declarations do not allow is an error that names it.
+import { describe, expect, it } from 'vitest';
+import { decodeQuads } from '../src/decode.js';
+import { DataError } from '../src/errors.js';
+import { parseTurtle } from './helpers.js';
+
+const base = 'https://w3id.org/news-kg/id/';
+const prefixes = `@prefix kg: <https://w3id.org/news-kg/ontology#>. @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#>.
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#>. @prefix person: <${base}person/>. @prefix when: <${base}when/>.
+@prefix time: <http://www.w3.org/2006/time#>.\n`;
+
+function decode(turtle: string): unknown {
+  return decodeQuads(parseTurtle(prefixes + turtle), { base });
+}
+
+function problemsOf(turtle: string): string[] {
+  try {
+    decode(turtle);
+  } catch (error) {
+    if (error instanceof DataError) return error.message.split('\n');
+    throw error;
+  }
+  return [];
+}
+
+describe('decoding', () => {
+  it('reads language tags in lower case whatever case the file uses', () => {
+    expect(decode('person:p a kg:Person; rdfs:label "P"@EN-GB.')).toEqual([{ type: 'Person', id: 'person/p', label: [{ value: 'P', lang: 'en-gb' }] }]);
+  });
+
+  it('reads a well-formed entity', () => {
+    expect(decode('person:p a kg:Person; rdfs:label "P"@en; kg:name "P"@en.')).toEqual([
+      { type: 'Person', id: 'person/p', label: [{ value: 'P', lang: 'en' }], name: { value: 'P', lang: 'en' } },
+    ]);
+  });
+
+  it.each([
+    ['an unknown predicate', 'person:p a kg:Person; rdfs:label "P"@en; kg:shoeSize 42.',
+      'entity person/p, field https://w3id.org/news-kg/ontology#shoeSize: predicate <https://w3id.org/news-kg/ontology#shoeSize> is not declared for class Person'],
+    ['an unknown class', 'person:p a kg:Dragon; rdfs:label "P"@en.',
+      'entity person/p, field rdf:type: unknown class <https://w3id.org/news-kg/ontology#Dragon>'],
+    ['an abstract class', 'person:p a kg:Agent; rdfs:label "P"@en.',
+      'entity person/p, field rdf:type: unknown class <https://w3id.org/news-kg/ontology#Agent>'],
+    ['a missing type', 'person:p rdfs:label "P"@en.',
+      'entity person/p, field rdf:type: expected exactly one class IRI, got none'],
+    ['a missing required value', 'person:p a kg:Person.',
+      'entity person/p, field label: required property <http://www.w3.org/2000/01/rdf-schema#label> is missing'],
+    ['two values where one is allowed', 'person:p a kg:Person; rdfs:label "P"@en; kg:name "P"@en, "Q"@en.',
+      'entity person/p, field name: expected at most one value of <https://w3id.org/news-kg/ontology#name>, got 2'],
+    ['a literal of the wrong datatype', 'when:t a kg:TimeExpression; rdfs:label "T"@en; time:inXSDDate "2025-04-03".',
+      'entity when/t, field date: expected a literal of datatype <http://www.w3.org/2001/XMLSchema#date>, got "2025-04-03"^^<http://www.w3.org/2001/XMLSchema#string>'],
+    ['a date that is not a calendar date', 'when:t a kg:TimeExpression; rdfs:label "T"@en; time:inXSDDate "2025-02-30"^^xsd:date.',
+      'entity when/t, field date: "2025-02-30"^^<http://www.w3.org/2001/XMLSchema#date>: "2025-02-30" is not a calendar date (YYYY-MM-DD)'],
+    ['a plain string where a language tag is required', 'person:p a kg:Person; rdfs:label "P".',
+      'entity person/p, field label: expected a language-tagged string, got "P"^^<http://www.w3.org/2001/XMLSchema#string>'],
+    ['a literal where a reference is required', 'person:p a kg:Person; rdfs:label "P"@en; kg:holds "office".',
+      'entity person/p, field holds: expected a reference to an entity, got "office"^^<http://www.w3.org/2001/XMLSchema#string>'],
+    ['a reference outside the base', 'person:p a kg:Person; rdfs:label "P"@en; kg:holds <http://elsewhere.org/x>.',
+      'entity person/p, field holds: <http://elsewhere.org/x> is not an entity IRI under the base <https://w3id.org/news-kg/id/>'],
+    ['a blank node', '[] a kg:Person; rdfs:label "P"@en.',
+      'subject is a BlankNode; only IRIs are allowed (no blank nodes)'],
+    ['a subject outside the base', '<http://elsewhere.org/x> a kg:Person; rdfs:label "P"@en.',
+      'entity http://elsewhere.org/x, field http://www.w3.org/1999/02/22-rdf-syntax-ns#type: subject is neither an entity IRI under the base <https://w3id.org/news-kg/id/> nor a node embedded in one'],
+    ['a value outside a value set', '@prefix k: <https://w3id.org/news-kg/concept/claim-kind/>. <https://w3id.org/news-kg/id/claim/c> a kg:Claim; rdfs:label "C"@en; kg:claimKind k:rumour.',
+      'entity claim/c, field claimKind: <https://w3id.org/news-kg/concept/claim-kind/rumour> is not a member of the value set claim-kind'],
+  ])('rejects %s, naming it', (_what, turtle, message) => {
+    const problems = problemsOf(turtle);
+    expect(problems.some((p) => p.includes(message)), `got:\n${problems.join('\n')}`).toBe(true);
+  });
+});
