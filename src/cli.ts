@@ -8,7 +8,9 @@ import { writeFilesAtomically } from './atomic.js';
 import { loadDatasetJson } from './input.js';
 import { COMMANDS, type CommandSpec } from './options.js';
 import { PACKAGE, projectPath } from './project.js';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defaultDataFiles, formatResults, loadStore, QueryError, RESULT_FORMATS, runQuery, type ResultFormat } from './query.js';
 
 /** What each command does with its parsed options. */
 const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promise<void>> = {
@@ -23,6 +25,19 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     const written = await exportAll(datasets, resolve(String(opts.out ?? 'output')), { base });
     for (const path of written) process.stderr.write(`wrote ${path}\n`);
   },
+  async query(opts) {
+    const file = String(opts.args);
+    const format = String(opts.format) as ResultFormat;
+    if (!RESULT_FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}: use one of ${RESULT_FORMATS.join(', ')}`);
+    let query: string;
+    try {
+      query = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read the query ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const data = opts.data ? [opts.data].flat() : defaultDataFiles(projectPath('output'));
+    process.stdout.write(formatResults(runQuery(loadStore(data), query, file), format));
+  },
   async ontology(opts) {
     if (opts.out === '-') { await ontologyFile('').write((chunk) => process.stdout.write(chunk)); return; }
     const file = ontologyFile(resolve(String(opts.out ?? projectPath('ontology'))));
@@ -36,7 +51,10 @@ function addCommand(program: Command, spec: CommandSpec): void {
   for (const o of spec.options) cmd.option(o.flags, o.description, o.default);
   const action = ACTIONS[spec.name];
   if (!action) throw new Error(`no action for command ${spec.name}`);
-  cmd.action(async (opts: Record<string, string | string[]>) => action(opts));
+  cmd.action(async (...args: unknown[]) => {
+    const opts = (spec.args ? args[1] : args[0]) as Record<string, string | string[]>;
+    await action(spec.args ? { ...opts, args: args[0] as string } : opts);
+  });
 }
 
 /** Runs the CLI on the given arguments and returns the exit code (0 ok, 1 bad data, 2 usage). */
@@ -57,10 +75,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
     if (error instanceof DataError) {
-      process.stderr.write(`kg: invalid data, nothing was written:\n${error.message.replace(/^/gm, '  ')}\n`);
+      process.stderr.write(`kg: invalid input, nothing was written:\n${error.message.replace(/^/gm, '  ')}\n`);
       return 1;
     }
     if (error instanceof UsageError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
+    if (error instanceof QueryError) { process.stderr.write(`${error.message}\n`); return 1; }
     process.stderr.write(`kg: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.env.KG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;

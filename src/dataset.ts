@@ -76,6 +76,16 @@ export class SpanBuilder {
     return id;
   }
 
+  /** Registers (once) the span of a quote outside the body sentences (e.g. the dateline), which must occur once in the text. */
+  outsideBody(name: string, exact: string): string {
+    const at = this.text.indexOf(exact);
+    if (at < 0 || this.text.indexOf(exact, at + 1) >= 0) throw new Error(`quote ${JSON.stringify(exact)} must occur exactly once in the text`);
+    const start = codePointLength(this.text.slice(0, at));
+    const id = `span/${name}`;
+    if (!this.spans.some((s) => s.id === id)) this.push(id, exact, start, start + codePointLength(exact), undefined, undefined);
+    return id;
+  }
+
   private push(id: string, exact: string, start: number, end: number, sentence: string | undefined, sentenceNumber: number | undefined): void {
     const ambiguous = countOccurrences(this.text, exact) > 1;
     const prefix = ambiguous ? sliceCodePoints(this.text, Math.max(0, start - CONTEXT), start) : undefined;

@@ -28,6 +28,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'query',
+    args: '<file.rq>',
+    summary: 'Run a SPARQL 1.1 SELECT or ASK query on the export in an embedded store (Oxigraph) and print the rows.',
+    options: [
+      { flags: '-d, --data <file...>', description: 'RDF files to query (.ttl, .nt, .nq, .trig); by default every such file in output/' },
+      { flags: '-f, --format <format>', description: 'table, csv, tsv (SPARQL 1.1 TSV) or json (SPARQL 1.1 JSON results)', default: 'table' },
+    ],
+  },
+  {
     name: 'ontology',
     summary: 'Write the ontology generated from the class declarations (news-kg.ttl) into a folder.',
     options: [
@@ -48,6 +57,6 @@ export function cliReference(): string {
     }
   }
   lines.push('Every command also takes `-h, --help`; `kg --version` prints the version.',
-    'Exit codes: 0 success, 1 bad input data (each problem names the entity, field and what is wrong), 2 wrong usage.');
+    'Exit codes: 0 success, 1 bad input (data problems name the entity, field and what is wrong; query syntax errors give file:line:column), 2 wrong usage.');
   return lines.join('\n');
 }

@@ -112,7 +112,7 @@ describe('a failed export', () => {
     const { code, stderr } = await runCli(['export', '--input', input, '--out', dir]);
     expect(code).toBe(1);
     expect(stderr).toContain('entity when/monday, field date: "2025-02-30" is not a calendar date (YYYY-MM-DD)');
-    expect(stderr).toContain('nothing was written');
+    expect(stderr).toContain('invalid input, nothing was written');
     expect(snapshot()).toEqual(before);
   });
 });

@@ -30,7 +30,7 @@ b.sentences([
   'Lavrov noted on Thursday that Russia will help the Sahel countries to form a joint military force by offering "consultative services," noting that a "significant number" of Russian military instructors have been working there already.',
 ]);
 const q = (n: number, exact: string): string => b.quote(n, exact);
-const dateline = 'date 2025-04-04';
+const DATELINE = b.outsideBody('dateline', 'date 2025-04-04');
 
 // ---- The document and its times -------------------------------------------------------------------------
 
@@ -39,11 +39,11 @@ const source: Entity[] = [
     type: 'SourceDocument', id: DOC,
     label: [en('Russia discusses military ties with the Sahel countries (news article, 2025-04-04)')],
     datePublished: '2025-04-04', publicationTime: 'when/2025-04-04-article-date',
-    sourceFile: SOURCE_FILE, text, characterCount: codePointLength(text), language: 'en',
+    sourceFile: SOURCE_FILE, text, characterCount: codePointLength(text), language: 'en', statedIn: [DATELINE],
   },
   {
     type: 'TimeExpression', id: 'when/2025-04-04-article-date', label: [en('4 April 2025 (the article\'s date, a Friday)')],
-    date: '2025-04-04', originalText: en(dateline),
+    date: '2025-04-04', originalText: en('date 2025-04-04'), mentionedAt: [DATELINE],
   },
   {
     type: 'TimeExpression', id: 'when/2025-04-03-thursday', label: [en('Thursday 3 April 2025')],
