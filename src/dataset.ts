@@ -18,15 +18,24 @@ export function en(value: string): LangString {
 /** How many code points of context a span records before and after a quote that occurs more than once in the text. */
 const CONTEXT = 24;
 
-/** A readable id fragment from a quote: its first lower-case words joined by hyphens, cut at a word boundary near 48 characters. */
-export function slugOf(text: string): string {
-  const words = text.normalize('NFKD').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  let slug = words[0]?.slice(0, 48) ?? '';
-  for (const w of words.slice(1)) {
-    if (slug.length + 1 + w.length > 48) break;
-    slug += `-${w}`;
+/** Joins words with hyphens while the result stays within `max` characters. */
+function joinWords(words: readonly string[], max: number): string {
+  let out = '';
+  for (const w of words) {
+    if ((out ? out.length + 1 : 0) + w.length > max) break;
+    out = out ? `${out}-${w}` : w;
   }
-  return slug || 'span';
+  return out;
+}
+
+/** A readable id fragment from a quote: its words joined by hyphens; a long quote keeps its first and last words (`head--tail`). */
+export function slugOf(text: string): string {
+  const words = text.normalize('NFKD').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => w.slice(0, 24));
+  const all = words.join('-');
+  if (all.length <= 48) return all || 'span';
+  const head = joinWords(words, 30);
+  const tail = joinWords([...words].reverse(), 16).split('-').reverse().join('-');
+  return `${head}--${tail}`;
 }
 
 /** Builds the text spans of one source text: numbered body sentences, and quotes located inside a given sentence. */
@@ -69,7 +78,7 @@ export class SpanBuilder {
     const id = `span/s${String(n).padStart(2, '0')}-${slugOf(exact)}`;
     const existing = this.spans.find((s) => s.id === id);
     if (existing) {
-      if (existing.position.start !== start) throw new Error(`span id ${id} would name two different spans`);
+      if (existing.position.start !== start || existing.quote.exact !== exact) throw new Error(`span id ${id} would name two different spans: quote more or less of one`);
       return id;
     }
     this.push(id, exact, start, start + codePointLength(exact), this.sentence(n), undefined);
