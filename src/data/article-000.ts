@@ -31,6 +31,9 @@ b.sentences([
 ]);
 const q = (n: number, exact: string): string => b.quote(n, exact);
 const DATELINE = b.outsideBody('dateline', 'date 2025-04-04');
+// The two subheadings are not body sentences, but they mention things: keep them as spans too.
+const HEADING_COMMON_VIEWS = b.outsideBody('heading-we-have-common-views', '‘We have common views’');
+const HEADING_CONTRACTORS = b.outsideBody('heading-russian-security-contractors', 'Russian security contractors');
 
 // ---- The document and its times -------------------------------------------------------------------------
 
@@ -134,7 +137,7 @@ const organisations: Entity[] = [
   {
     type: 'MilitaryContractor', id: 'organization/russian-military-contractors', label: [en('Russian military contractors')],
     altLabel: [en('Russian mercenaries'), en('the Russian contractors'), en('Russian security contractors')], country: 'country/russia',
-    mentionedAt: [q(7, 'Russian mercenaries'), q(7, 'the Russian contractors'), q(11, 'Russian military contractors'), q(12, 'Russian military contractors')],
+    mentionedAt: [q(7, 'Russian mercenaries'), q(7, 'the Russian contractors'), q(11, 'Russian military contractors'), q(12, 'Russian military contractors'), HEADING_CONTRACTORS],
   },
   {
     type: 'Group', id: 'group/sahel-countries', label: [en('the Sahel countries')], altLabel: [en('the three countries')],
@@ -332,6 +335,7 @@ const claims: Entity[] = [
     verbatim: [en('We have common views on fighting insecurity and terrorism in our region, which is supported by foreign state sponsors and regional actors,')],
     about: ['group/foreign-state-sponsors', 'group/regional-actors'],
     content: ['prop/foreign-state-sponsors-support-terrorism', 'prop/regional-actors-support-terrorism'],
+    mentionedAt: [HEADING_COMMON_VIEWS],
     statedIn: [q(6, '"We have common views on fighting insecurity and terrorism in our region, which is supported by foreign state sponsors and regional actors," he said.')],
   },
   {
