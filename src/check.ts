@@ -1,4 +1,4 @@
-// Checks hand-modelled entities before anything is written: every problem names the entity, the field and what is wrong.
+// Checks entities before anything is written (and after reading RDF back): every problem names the entity, the field and what is wrong.
 import { CLASS_BY_NAME, type Entity } from './classes.js';
 import { DataError, type DataProblem } from './errors.js';
 import { checkId } from './iri.js';
@@ -11,11 +11,20 @@ export function isA(decl: ClassDecl, range: string): boolean {
   return decl.name === range || ancestorsOf(decl).some((a) => a.name === range);
 }
 
+/** What checking one entity needs to know about the others. */
+export interface CheckContext {
+  /** The class of the entity with this id, or undefined when there is none. */
+  classOf(id: string): ClassDecl | undefined;
+  /** The text of the source document with this id, when known. */
+  sourceText(id: string): string | undefined;
+  /** Whether some entity of class `cls` references `id` through property `prop`. */
+  isReferenced(id: string, cls: string, prop: string): boolean;
+}
+
 /** Returns every problem of a set of entities (empty when they are fine). */
 export function findProblems(entities: readonly Entity[]): DataProblem[] {
   const problems: DataProblem[] = [];
   const byId = new Map<string, { entity: Entity; decl: ClassDecl }>();
-
   for (const entity of entities) {
     const raw = entity as unknown as Record<string, unknown>;
     const id = typeof raw.id === 'string' ? raw.id : JSON.stringify(raw.id);
@@ -29,18 +38,46 @@ export function findProblems(entities: readonly Entity[]): DataProblem[] {
     if (byId.has(id)) { problems.push({ entity: id, field: 'id', message: 'two entities have this id' }); continue; }
     byId.set(id, { entity, decl });
   }
+  const references = new Set<string>();
+  for (const { entity, decl } of byId.values()) {
+    for (const { key, prop } of propertiesOf(decl)) {
+      if (prop.kind !== 'ref') continue;
+      const raw = (entity as unknown as Record<string, unknown>)[key];
+      for (const v of Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) references.add(`${decl.name} ${key} ${String(v)}`);
+      // Subclasses count as their superclasses for referencedBy.
+      for (const a of ancestorsOf(decl)) for (const v of Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) references.add(`${a.name} ${key} ${String(v)}`);
+    }
+  }
+  const context: CheckContext = {
+    classOf: (id) => byId.get(id)?.decl,
+    sourceText: (id) => {
+      const doc = byId.get(id)?.entity;
+      return doc?.type === 'SourceDocument' && typeof doc.text === 'string' ? doc.text : undefined;
+    },
+    isReferenced: (id, cls, prop) => references.has(`${cls} ${prop} ${id}`),
+  };
+  for (const { entity } of byId.values()) problems.push(...entityProblems(entity, context));
+  return problems;
+}
 
-  for (const { entity, decl } of byId.values()) checkFields(decl, entity as unknown as Record<string, unknown>, entity.id, '');
-  for (const { entity } of byId.values()) if (entity.type === 'TextSpan') checkSpan(entity);
-  for (const { entity } of byId.values()) if (entity.type === 'SourceDocument') checkDocument(entity);
+/** Returns the problems of one entity whose id and class are known to be fine, given what it needs of the others. */
+export function entityProblems(entity: Entity, context: CheckContext): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const decl = CLASS_BY_NAME.get(entity.type) as ClassDecl;
+  checkFields(decl, entity as unknown as Record<string, unknown>, entity.id, '');
+  if (decl.referencedBy && !context.isReferenced(entity.id, decl.referencedBy.cls, decl.referencedBy.prop)) {
+    problems.push({ entity: entity.id, field: '(references)', message: `no ${decl.referencedBy.cls} references this ${decl.name} through "${decl.referencedBy.prop}"` });
+  }
+  if (entity.type === 'TextSpan') checkSpan(entity);
+  if (entity.type === 'SourceDocument') checkDocument(entity);
   return problems;
 
-  function checkFields(decl: ClassDecl, fields: Record<string, unknown>, id: string, path: string): void {
-    const props = propertiesOf(decl);
+  function checkFields(cls: ClassDecl, fields: Record<string, unknown>, id: string, path: string): void {
+    const props = propertiesOf(cls);
     const keys = new Set(props.map((p) => p.key));
     for (const key of Object.keys(fields)) {
       if (!path && (key === 'type' || key === 'id')) continue;
-      if (!keys.has(key)) problems.push({ entity: id, field: path + key, message: `${decl.name} has no field "${key}"` });
+      if (!keys.has(key)) problems.push({ entity: id, field: path + key, message: `${cls.name} has no field "${key}"` });
     }
     for (const { key, prop } of props) {
       const field = path + key;
@@ -53,15 +90,16 @@ export function findProblems(entities: readonly Entity[]): DataProblem[] {
       const values = isMany(prop) ? (raw as unknown[]) : [raw];
       if (prop.card === 'some' && values.length === 0) problems.push({ entity: id, field, message: 'at least one value is required' });
       const seen = new Set<string>();
+      const langs = new Set<string>();
       for (const v of values) {
         const dup = JSON.stringify(v);
         if (seen.has(dup)) problems.push({ entity: id, field, message: `value ${dup} is given twice` });
         seen.add(dup);
         switch (prop.kind) {
           case 'ref': {
-            const target = typeof v === 'string' ? byId.get(v) : undefined;
+            const target = typeof v === 'string' ? context.classOf(v) : undefined;
             if (!target) problems.push({ entity: id, field, message: `reference to ${JSON.stringify(v)}, which is not an entity of the dataset` });
-            else if (!isA(target.decl, prop.range)) problems.push({ entity: id, field, message: `reference to ${v}, a ${target.decl.name}, where a ${prop.range} is required` });
+            else if (!isA(target, prop.range)) problems.push({ entity: id, field, message: `reference to ${String(v)}, a ${target.name}, where a ${prop.range} is required` });
             break;
           }
           case 'enum':
@@ -83,31 +121,39 @@ export function findProblems(entities: readonly Entity[]): DataProblem[] {
             if (prop.pattern && !new RegExp(prop.pattern, 'u').test(lexical)) {
               problems.push({ entity: id, field, message: `${JSON.stringify(lexical)} does not match the pattern ${prop.pattern}` });
             }
+            if (prop.uniqueLang && prop.kind === 'langString') {
+              const lang = (v as { lang: string }).lang;
+              if (langs.has(lang)) problems.push({ entity: id, field, message: `two values in language "${lang}"` });
+              langs.add(lang);
+            }
           }
         }
+      }
+      if (prop.lessThanOrEquals !== undefined && typeof raw === 'number' && typeof fields[prop.lessThanOrEquals] === 'number' && raw > (fields[prop.lessThanOrEquals] as number)) {
+        problems.push({ entity: id, field, message: `${raw} is greater than ${prop.lessThanOrEquals} (${String(fields[prop.lessThanOrEquals])})` });
       }
     }
   }
 
   function checkSpan(span: Extract<Entity, { type: 'TextSpan' }>): void {
-    const doc = byId.get(span.source)?.entity;
-    if (!doc || doc.type !== 'SourceDocument' || typeof doc.text !== 'string') return; // reported as a bad reference
+    const text = context.sourceText(span.source);
+    if (text === undefined) return; // reported as a bad reference
     const { start, end } = span.position ?? {};
-    if (typeof start !== 'number' || typeof end !== 'number') return; // reported as missing
-    const length = codePointLength(doc.text);
-    if (end < start || end > length) {
+    if (typeof start !== 'number' || typeof end !== 'number' || end < start) return; // reported above
+    const length = codePointLength(text);
+    if (end > length) {
       problems.push({ entity: span.id, field: 'position', message: `offsets ${start}..${end} fall outside the source text (0..${length})` });
       return;
     }
-    const slice = sliceCodePoints(doc.text, start, end);
+    const slice = sliceCodePoints(text, start, end);
     if (slice !== span.quote?.exact) {
       problems.push({ entity: span.id, field: 'quote.exact', message: `offsets ${start}..${end} slice ${JSON.stringify(slice)}, not ${JSON.stringify(span.quote?.exact)}` });
     }
     const { prefix, suffix } = span.quote ?? {};
-    if (prefix !== undefined && sliceCodePoints(doc.text, Math.max(0, start - codePointLength(prefix)), start) !== prefix) {
+    if (prefix !== undefined && sliceCodePoints(text, Math.max(0, start - codePointLength(prefix)), start) !== prefix) {
       problems.push({ entity: span.id, field: 'quote.prefix', message: `the text before offset ${start} is not ${JSON.stringify(prefix)}` });
     }
-    if (suffix !== undefined && sliceCodePoints(doc.text, end, Math.min(length, end + codePointLength(suffix))) !== suffix) {
+    if (suffix !== undefined && sliceCodePoints(text, end, Math.min(length, end + codePointLength(suffix))) !== suffix) {
       problems.push({ entity: span.id, field: 'quote.suffix', message: `the text after offset ${end} is not ${JSON.stringify(suffix)}` });
     }
   }

@@ -58,7 +58,7 @@ export const TextPositionSelector = defineClass({
   name: 'TextPositionSelector', iri: OA.TextPositionSelector, embedded: true,
   label: 'text position selector', comment: 'Selects a span by offsets in Unicode code points from the start of the source file.',
   props: {
-    start: { iri: OA.start, kind: 'nonNegativeInteger', card: 'one', label: 'start', comment: 'Offset of the first code point of the span.' },
+    start: { iri: OA.start, kind: 'nonNegativeInteger', card: 'one', lessThanOrEquals: 'end', label: 'start', comment: 'Offset of the first code point of the span.' },
     end: { iri: OA.end, kind: 'nonNegativeInteger', card: 'one', label: 'end', comment: 'Offset just after the last code point of the span.' },
   },
 });
@@ -82,7 +82,7 @@ export const Item = defineClass({
   name: 'Item', iri: kg('Item'), abstract: true,
   label: 'item', comment: 'Anything the graph describes: a document, agent, place, office, event, claim or time expression.',
   props: {
-    label: { iri: RDFS.label, kind: 'langString', card: 'some', label: 'label', comment: 'A human-readable name or description of the item.' },
+    label: { iri: RDFS.label, kind: 'langString', card: 'some', uniqueLang: true, label: 'label', comment: 'A human-readable name or description of the item, at most one per language.' },
     altLabel: { iri: SKOS.altLabel, kind: 'langString', card: 'many', label: 'alternative label', comment: 'Another surface form the source uses for the item (e.g. "Kiev" for Ukraine\'s government).' },
     wikidata: { iri: kg('wikidata'), kind: 'iri', card: 'optional', label: 'Wikidata entity', comment: 'The Wikidata entity this item is identified with (from the project\'s reference list only).', subPropertyOf: [SCHEMA.sameAs], pattern: '^http://www\\.wikidata\\.org/entity/Q[1-9][0-9]*$' },
     identifiedOutsideText: { iri: kg('identifiedOutsideText'), kind: 'boolean', card: 'optional', label: 'identified outside the text', comment: 'True when the Wikidata identification was made from knowledge outside the source text (the text does not name the item).' },
@@ -237,6 +237,7 @@ export const Country = defineClass({
 export const Event = defineClass({
   name: 'Event', iri: kg('Event'), abstract: true, parent: Item,
   label: 'event', comment: 'Something that happened (or is happening) as the source reports it as fact.',
+  requires: ['statedIn'],
   subClassOf: [SCHEMA.Event, PROV.Activity],
   props: {
     time: { iri: kg('time'), kind: 'ref', range: 'TimeExpression', card: 'optional', label: 'time', comment: 'When the event happened.', subPropertyOf: [TIME.hasTime] },
@@ -324,6 +325,7 @@ export const RelationsChange = defineClass({
 export const Proposition = defineClass({
   name: 'Proposition', iri: kg('Proposition'), idPrefix: 'prop', parent: Item,
   label: 'proposition', comment: 'The structured content of a claim, as a reified statement: it is never asserted by the graph.',
+  requires: ['statedIn'], referencedBy: { cls: 'Claim', prop: 'content' },
   subClassOf: [RDF.Statement],
   props: {
     subject: { iri: RDF.subject, kind: 'ref', range: 'Item', card: 'one', label: 'subject', comment: 'What the proposition is about.' },
@@ -338,6 +340,7 @@ export const Proposition = defineClass({
 export const Claim = defineClass({
   name: 'Claim', iri: kg('Claim'), idPrefix: 'claim', parent: Item,
   label: 'claim', comment: 'Something someone said, argued, accused or described, as reported; its content is never asserted by the graph.',
+  requires: ['statedIn'],
   subClassOf: [SCHEMA.Claim, PROV.Entity],
   props: {
     claimant: { iri: kg('claimant'), kind: 'ref', range: 'Agent', card: 'optional', label: 'claimant', comment: 'Who made the claim (a person, possibly unnamed, an organisation, a country or a group); absent when the source does not say.', subPropertyOf: [PROV.wasAttributedTo, SCHEMA.author] },

@@ -3,17 +3,20 @@
 import { Command, CommanderError } from 'commander';
 import { DATASETS } from './data/index.js';
 import { DataError, UsageError } from './errors.js';
-import { checkAll, datasetFile, exportAll, ontologyFile } from './export.js';
+import { checkAll, datasetFile, exportAll, ontologyFile, shapesFile } from './export.js';
 import { writeFilesAtomically } from './atomic.js';
 import { loadDatasetJson } from './input.js';
 import { COMMANDS, type CommandSpec } from './options.js';
 import { PACKAGE, projectPath } from './project.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { importFile } from './import.js';
+import { parseShapes } from './shacl.js';
+import { exitCodeOf, formatReportsText, validateFile } from './validate.js';
 import { defaultDataFiles, formatResults, loadStore, QueryError, RESULT_FORMATS, runQuery, type ResultFormat } from './query.js';
 
 /** What each command does with its parsed options. */
-const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promise<void>> = {
+const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promise<void | number>> = {
   async export(opts) {
     const base = String(opts.base ?? '');
     const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : DATASETS;
@@ -38,11 +41,40 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     const data = opts.data ? [opts.data].flat() : defaultDataFiles(projectPath('output'));
     process.stdout.write(formatResults(runQuery(loadStore(data), query, file), format));
   },
+  async validate(opts) {
+    const format = String(opts.format);
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format ${JSON.stringify(format)}: use text or json`);
+    const max = Number(opts.shaclMaxTriples);
+    if (!Number.isSafeInteger(max) || max < 0) throw new UsageError(`--shacl-max-triples must be a whole number, not ${JSON.stringify(opts.shaclMaxTriples)}`);
+    const shapesPath = opts.shapes ? String(opts.shapes) : projectPath('ontology/shapes.ttl');
+    let shapes;
+    try {
+      shapes = parseShapes(readFileSync(shapesPath, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`cannot use the shapes ${shapesPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const reports = [];
+    for (const file of [opts.args].flat()) {
+      reports.push(await validateFile(String(file), {
+        base: String(opts.base), shapes, shaclMaxTriples: max, ...(opts.inputFormat ? { inputFormat: String(opts.inputFormat) } : {}),
+      }));
+    }
+    process.stdout.write(format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatReportsText(reports));
+    return exitCodeOf(reports);
+  },
+  async import(opts) {
+    const dataset = importFile(String(opts.args), { base: String(opts.base), ...(opts.inputFormat ? { inputFormat: String(opts.inputFormat) } : {}) });
+    const json = `${JSON.stringify(dataset, null, 2)}\n`;
+    if (opts.out === '-') { process.stdout.write(json); return; }
+    await writeFilesAtomically([{ path: resolve(String(opts.out)), write: (sink) => sink(json) }]);
+    process.stderr.write(`wrote ${resolve(String(opts.out))} (${dataset.entities.length} entities)\n`);
+  },
   async ontology(opts) {
     if (opts.out === '-') { await ontologyFile('').write((chunk) => process.stdout.write(chunk)); return; }
-    const file = ontologyFile(resolve(String(opts.out ?? projectPath('ontology'))));
-    await writeFilesAtomically([file]);
-    process.stderr.write(`wrote ${file.path}\n`);
+    const dir = resolve(String(opts.out ?? projectPath('ontology')));
+    const files = [ontologyFile(dir), shapesFile(dir)];
+    await writeFilesAtomically(files);
+    for (const f of files) process.stderr.write(`wrote ${f.path}\n`);
   },
 };
 
@@ -53,9 +85,13 @@ function addCommand(program: Command, spec: CommandSpec): void {
   if (!action) throw new Error(`no action for command ${spec.name}`);
   cmd.action(async (...args: unknown[]) => {
     const opts = (spec.args ? args[1] : args[0]) as Record<string, string | string[]>;
-    await action(spec.args ? { ...opts, args: args[0] as string } : opts);
+    const code = await action(spec.args ? { ...opts, args: args[0] as string | string[] } : opts);
+    if (typeof code === 'number') exitCode = code;
   });
 }
+
+/** The exit code a command asked for (validate decides its own). */
+let exitCode = 0;
 
 /** Runs the CLI on the given arguments and returns the exit code (0 ok, 1 bad data, 2 usage). */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -68,8 +104,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.commands.forEach((c) => c.exitOverride());
   try {
     if (argv.length === 0) { program.outputHelp({ error: true }); return 2; }
+    exitCode = 0;
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
@@ -81,7 +118,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
     if (error instanceof QueryError) { process.stderr.write(`${error.message}\n`); return 1; }
     process.stderr.write(`kg: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (process.env.KG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if ((process.env.KG_DEBUG || argv.includes('--verbose')) && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
 }

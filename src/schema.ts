@@ -21,8 +21,12 @@ interface PropCommon {
   readonly equivalentProperty?: readonly string[];
   /** A property of ours that this one is the inverse of (owl:inverseOf), e.g. org:heldBy for holds. */
   readonly inverseOf?: string;
-  /** A regular expression that every lexical value must match (SHACL sh:pattern later). */
+  /** A regular expression that every lexical value must match (sh:pattern). */
   readonly pattern?: string;
+  /** No two values may share a language tag (sh:uniqueLang). */
+  readonly uniqueLang?: boolean;
+  /** The key of a sibling property whose value this one's may not exceed (sh:lessThanOrEquals). */
+  readonly lessThanOrEquals?: string;
 }
 
 export type ScalarKind =
@@ -60,6 +64,10 @@ export interface ClassDecl {
   /** Further declared superclasses of ours (multiple inheritance of terms, not of properties). */
   readonly alsoSubClassOf?: readonly ClassDecl[];
   readonly props: Readonly<Record<string, PropDecl>>;
+  /** Inherited properties that this class (and its subclasses) requires: `many` becomes `some`, `optional` becomes `one`. */
+  readonly requires?: readonly string[];
+  /** A property (of another class) through which every instance must be referenced at least once. */
+  readonly referencedBy?: { readonly cls: string; readonly prop: string };
 }
 
 /** Declares a class; the `const` type parameter keeps every literal so that types can be inferred from it. */
@@ -115,7 +123,11 @@ export type { UnionToIntersection };
 export function propertiesOf(decl: ClassDecl): Array<{ key: string; prop: PropDecl; owner: ClassDecl }> {
   const chain: ClassDecl[] = [];
   for (let c: ClassDecl | undefined = decl; c; c = c.parent) chain.unshift(c);
-  return chain.flatMap((c) => Object.entries(c.props).map(([key, prop]) => ({ key, prop, owner: c })));
+  const required = new Set(chain.flatMap((c) => c.requires ?? []));
+  return chain.flatMap((c) => Object.entries(c.props).map(([key, prop]) => {
+    if (!required.has(key) || isRequired(prop)) return { key, prop, owner: c };
+    return { key, prop: { ...prop, card: prop.card === 'many' ? 'some' : 'one' } as PropDecl, owner: c };
+  }));
 }
 
 /** Whether a property takes several values (many or some). */

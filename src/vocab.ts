@@ -50,6 +50,12 @@ export const DCT = namespace('http://purl.org/dc/terms/', [
   'subject', 'isPartOf', 'hasPart', 'bibliographicCitation', 'format', 'identifier',
 ] as const);
 export const FOAF = namespace('http://xmlns.com/foaf/0.1/', ['Person', 'Agent', 'Organization', 'Document', 'name'] as const);
+export const SH = namespace('http://www.w3.org/ns/shacl#', [
+  'NodeShape', 'PropertyShape', 'targetClass', 'property', 'path', 'datatype', 'class', 'node', 'nodeKind', 'IRI',
+  'minCount', 'maxCount', 'pattern', 'in', 'uniqueLang', 'closed', 'ignoredProperties', 'name', 'description',
+  'inversePath', 'lessThanOrEquals', 'qualifiedValueShape', 'qualifiedMinCount', 'qualifiedMaxCount',
+  'qualifiedValueShapesDisjoint', 'message', 'order', 'Literal',
+] as const);
 export const WD = namespace('http://www.wikidata.org/entity/', [] as const);
 
 /** Our ontology's namespace (classes and properties): fixed, unlike the data's base IRI. */
@@ -58,6 +64,8 @@ export const KG_NS = 'https://w3id.org/news-kg/ontology#';
 export const ONTOLOGY_IRI = 'https://w3id.org/news-kg/ontology';
 /** The namespace of our SKOS concept schemes (value sets such as claim kinds). */
 export const CONCEPT_NS = 'https://w3id.org/news-kg/concept/';
+/** The namespace of the generated SHACL shapes. */
+export const SHAPES_NS = 'https://w3id.org/news-kg/shapes#';
 /** The default base IRI of the data (entities); `kg export --base` overrides it. */
 export const DEFAULT_BASE = 'https://w3id.org/news-kg/id/';
 
@@ -68,3 +76,6 @@ export const STANDARD_PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ['prov', PROV.ns], ['org', ORG.ns], ['time', TIME.ns], ['schema', SCHEMA.ns], ['oa', OA.ns],
   ['skos', SKOS.ns], ['dct', DCT.ns], ['foaf', FOAF.ns], ['wd', WD.ns],
 ];
+
+/** Prefixes of the shapes file, after the standard ones. */
+export const SHAPE_PREFIXES: ReadonlyArray<readonly [string, string]> = [['sh', SH.ns], ['kgsh', SHAPES_NS]];

@@ -105,7 +105,7 @@ describe('strings', () => {
     await fc.assert(fc.asyncProperty(text, text, lang, async (label, verbatim, tag) => {
       const entities: Entity[] = [
         { type: 'Person', id: 'person/p', label: [{ value: label, lang: tag }] },
-        { type: 'Claim', id: 'claim/c', label: [{ value: verbatim, lang: 'en' }], claimKind: 'statement', verbatim: [{ value: verbatim, lang: tag }], claimant: 'person/p' },
+        { type: 'Region', id: 'place/r', label: [{ value: verbatim, lang: 'en' }], description: [{ value: verbatim, lang: tag }, { value: label, lang: 'x-other' }] },
         { type: 'Group', id: 'group/g', label: [{ value: 'g', lang: 'en' }] },
       ];
       assertValid(entities);
