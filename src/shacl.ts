@@ -39,6 +39,14 @@ export class ShaclChecker {
     this.validator = new SHACLValidator(shapes as never);
   }
 
+  /** A message for a result the engine left without one (it gives none for sh:class). */
+  private defaultMessage(component: Term, shape: Term): string {
+    const of = (p: string) => this.shapes.find((q) => q.subject.equals(shape) && q.predicate.value === `http://www.w3.org/ns/shacl#${p}`)?.object.value;
+    const name = component.value.replace(/^.*#/, '').replace(/ConstraintComponent$/, '');
+    if (name === 'Class') return `Value is not an instance of <${of('class') ?? '?'}>`;
+    return `Value violates sh:${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+  }
+
   /** Validates a data graph (plus the class hierarchy); keeps only violations whose focus node passes `keep`. */
   async check(data: Iterable<Quad>, keep: (focus: string) => boolean = () => true): Promise<Violation[]> {
     const dataset = this.validator.factory.dataset([...data, ...CLASS_HIERARCHY] as never);
@@ -51,7 +59,7 @@ export class ShaclChecker {
         path: show(r.path, this.shapes),
         constraint: show(r.sourceConstraintComponent, this.shapes),
         ...(r.value ? { value: show(r.value, this.shapes) } : {}),
-        message: r.message.map((m) => m.value).join('; '),
+        message: r.message.map((m) => m.value).join('; ') || this.defaultMessage(r.sourceConstraintComponent, r.sourceShape),
         shape: show(r.sourceShape, this.shapes),
       }));
   }

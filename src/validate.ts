@@ -313,10 +313,19 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
   let shacl: FileReport['shacl'] = 'skipped';
   if (keepForShacl) {
     shacl = 'ran';
-    const violations: Violation[] = await new ShaclChecker(options.shapes).check(all.map(defaultGraph));
+    const violations: Violation[] = await checkerFor(options.shapes).check(all.map(defaultGraph));
     for (const v of violations) findings.push({ kind: 'shacl', focus: v.focus, path: v.path, constraint: v.constraint, ...(v.value ? { value: v.value } : {}), message: v.message });
   }
   return report(findings.length ? 'invalid' : 'valid', findings, triples, entities, shacl);
+}
+
+const checkers = new WeakMap<readonly Quad[], ShaclChecker>();
+
+/** One SHACL checker per shapes graph, reused across files. */
+function checkerFor(shapes: readonly Quad[]): ShaclChecker {
+  let checker = checkers.get(shapes);
+  if (!checker) checkers.set(shapes, (checker = new ShaclChecker(shapes)));
+  return checker;
 }
 
 /** A quad moved into the default graph (named graphs are merged for validation). */
