@@ -12,9 +12,11 @@ export interface PendingFile {
 export async function writeFilesAtomically(files: readonly PendingFile[]): Promise<void> {
   const temps: Array<[string, string]> = [];
   try {
-    for (const file of files) {
+    const targets = new Set(files.map((f) => f.path));
+    if (targets.size !== files.length) throw new Error('two files to write have the same path');
+    for (const [i, file] of files.entries()) {
       mkdirSync(dirname(file.path), { recursive: true });
-      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
+      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}-${i}.tmp`);
       temps.push([temp, file.path]);
       const fd = openSync(temp, 'w');
       try {

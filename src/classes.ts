@@ -88,7 +88,7 @@ export const Item = defineClass({
     identifiedOutsideText: { iri: kg('identifiedOutsideText'), kind: 'boolean', card: 'optional', label: 'identified outside the text', comment: 'True when the Wikidata identification was made from knowledge outside the source text (the text does not name the item).' },
     description: { iri: kg('description'), kind: 'langString', card: 'many', label: 'description', comment: 'A description of the item in the words of the source.', subPropertyOf: [SCHEMA.description] },
     mentionedAt: { iri: kg('mentionedAt'), kind: 'ref', range: 'TextSpan', card: 'many', label: 'mentioned at', comment: 'A span of a source document where the item is mentioned.' },
-    statedIn: { iri: kg('statedIn'), kind: 'ref', range: 'TextSpan', card: 'many', label: 'stated in', comment: 'A span of a source document that states this fact, event or claim.', subPropertyOf: [PROV.wasDerivedFrom] },
+    statedIn: { iri: kg('statedIn'), kind: 'ref', range: 'TextSpan', card: 'many', label: 'stated in', comment: 'A span of a source document that states this fact, event or claim.', subPropertyOf: [DCT.source] },
   },
 });
 
@@ -102,7 +102,7 @@ export const SourceDocument = defineClass({
     sourceFile: { iri: kg('sourceFile'), kind: 'string', card: 'one', label: 'source file', comment: 'Path of the source text in the project, relative to its root.' },
     text: { iri: kg('text'), kind: 'string', card: 'one', label: 'text', comment: 'The full text of the document, byte for byte as in the source file.', subPropertyOf: [SCHEMA.text] },
     characterCount: { iri: kg('characterCount'), kind: 'nonNegativeInteger', card: 'one', label: 'character count', comment: 'Length of the text in Unicode code points.' },
-    language: { iri: kg('language'), kind: 'string', card: 'one', label: 'language', comment: 'The BCP 47 tag of the document\'s language.', subPropertyOf: [DCT.language], pattern: '^[a-z]{2,3}(-[a-z0-9]+)*$' },
+    language: { iri: kg('language'), kind: 'string', card: 'one', label: 'language', comment: 'The BCP 47 tag of the document\'s language (cf. dct:language, whose values are resources, not tags).', pattern: '^[a-z]{2,3}(-[a-z0-9]+)*$' },
   },
 });
 
@@ -181,6 +181,7 @@ export const ArmedForce = defineClass({
 export const IntelligenceService = defineClass({
   name: 'IntelligenceService', iri: kg('IntelligenceService'), idPrefix: 'organization', parent: Organization,
   label: 'intelligence service', comment: 'A state intelligence agency, e.g. a military intelligence service.',
+  subClassOf: [SCHEMA.GovernmentOrganization],
   props: {},
 });
 
@@ -199,8 +200,9 @@ export const MilitaryContractor = defineClass({
 export const Group = defineClass({
   name: 'Group', iri: kg('Group'), idPrefix: 'group', parent: Agent,
   label: 'group of agents', comment: 'Agents the source refers to together ("the Sahel countries", "the ruling juntas", "the West"), with the members it names.',
+  subClassOf: [FOAF.Group],
   props: {
-    member: { iri: kg('member'), kind: 'ref', range: 'Agent', card: 'many', label: 'member', comment: 'An agent the source counts in the group.', subPropertyOf: [SCHEMA.member] },
+    member: { iri: kg('member'), kind: 'ref', range: 'Agent', card: 'many', label: 'member', comment: 'An agent the source counts in the group.', subPropertyOf: [SCHEMA.member, FOAF.member] },
   },
 });
 
@@ -242,8 +244,9 @@ export const Event = defineClass({
   props: {
     time: { iri: kg('time'), kind: 'ref', range: 'TimeExpression', card: 'optional', label: 'time', comment: 'When the event happened.', subPropertyOf: [TIME.hasTime] },
     place: { iri: kg('place'), kind: 'ref', range: 'Place', card: 'many', label: 'place', comment: 'Where the event happened.', subPropertyOf: [PROV.atLocation] },
-    participant: { iri: kg('participant'), kind: 'ref', range: 'Agent', card: 'many', label: 'participant', comment: 'An agent taking part in the event (role-specific properties refine this).', subPropertyOf: [PROV.wasAssociatedWith] },
+    participant: { iri: kg('participant'), kind: 'ref', range: 'Agent', card: 'many', label: 'participant', comment: 'An agent taking part in the event, in any role (role-specific properties refine this).' },
     partOf: { iri: kg('partOf'), kind: 'ref', range: 'Event', card: 'optional', label: 'part of', comment: 'A larger event this one belongs to.' },
+    follows: { iri: kg('follows'), kind: 'ref', range: 'Event', card: 'many', label: 'follows', comment: 'An earlier event this one came after, as the source orders them ("following military coups"); cf. time:after, which is for temporal entities.' },
     purpose: { iri: kg('purpose'), kind: 'langString', card: 'optional', label: 'purpose', comment: 'What the acting party seeks by it, as the source reports.' },
     topic: { iri: kg('topic'), kind: 'langString', card: 'optional', label: 'topic', comment: 'What the event was about, in the source\'s words.' },
   },
@@ -259,7 +262,7 @@ export const Offer = defineClass({
   name: 'Offer', iri: kg('Offer'), idPrefix: 'event', parent: Event,
   label: 'offer', comment: 'An offer or promise of help made by one party to others (the making of the offer is the fact; its fulfilment is not asserted).',
   props: {
-    offeredBy: { iri: kg('offeredBy'), kind: 'ref', range: 'Agent', card: 'one', label: 'offered by', comment: 'The party making the offer.', subPropertyOf: [kg('participant')] },
+    offeredBy: { iri: kg('offeredBy'), kind: 'ref', range: 'Agent', card: 'one', label: 'offered by', comment: 'The party making the offer.', subPropertyOf: [kg('participant'), PROV.wasAssociatedWith] },
     offeredTo: { iri: kg('offeredTo'), kind: 'ref', range: 'Agent', card: 'many', label: 'offered to', comment: 'The party the offer is made to.', subPropertyOf: [kg('participant')] },
     offerKind: { iri: kg('offerKind'), kind: 'enum', ...OfferKind, card: 'one', label: 'offer kind', comment: 'What is offered.' },
     beneficiary: { iri: kg('beneficiary'), kind: 'ref', range: 'Agent', card: 'many', label: 'beneficiary', comment: 'Whom the offered help is for (e.g. the armed forces to be trained).' },
@@ -272,7 +275,7 @@ export const Attack = defineClass({
   name: 'Attack', iri: kg('Attack'), idPrefix: 'event', parent: Event,
   label: 'attack', comment: 'An armed attack.',
   props: {
-    perpetrator: { iri: kg('perpetrator'), kind: 'ref', range: 'Agent', card: 'many', label: 'perpetrator', comment: 'Who carried out the attack.', subPropertyOf: [kg('participant')] },
+    perpetrator: { iri: kg('perpetrator'), kind: 'ref', range: 'Agent', card: 'many', label: 'perpetrator', comment: 'Who carried out the attack.', subPropertyOf: [kg('participant'), PROV.wasAssociatedWith] },
     victim: { iri: kg('victim'), kind: 'ref', range: 'Agent', card: 'many', label: 'victim', comment: 'Who was attacked, killed or harmed.', subPropertyOf: [kg('participant')] },
     fatalities: { iri: kg('fatalities'), kind: 'langString', card: 'optional', label: 'fatalities', comment: 'How many were killed, in the source\'s words (a vague quantity such as "dozens" stays vague).' },
   },
@@ -282,7 +285,7 @@ export const DiplomaticRupture = defineClass({
   name: 'DiplomaticRupture', iri: kg('DiplomaticRupture'), idPrefix: 'event', parent: Event,
   label: 'cutting of diplomatic ties', comment: 'One state cutting diplomatic ties with another.',
   props: {
-    initiator: { iri: kg('initiator'), kind: 'ref', range: 'Agent', card: 'one', label: 'initiator', comment: 'The party that cut ties.', subPropertyOf: [kg('participant')] },
+    initiator: { iri: kg('initiator'), kind: 'ref', range: 'Agent', card: 'one', label: 'initiator', comment: 'The party that cut ties.', subPropertyOf: [kg('participant'), PROV.wasAssociatedWith] },
     counterpart: { iri: kg('counterpart'), kind: 'ref', range: 'Agent', card: 'one', label: 'counterpart', comment: 'The party ties were cut with.', subPropertyOf: [kg('participant')] },
     reason: { iri: kg('reason'), kind: 'ref', range: 'Claim', card: 'many', label: 'reason', comment: 'The claim (e.g. an allegation) over which ties were cut.' },
   },
@@ -298,7 +301,7 @@ export const Expulsion = defineClass({
   name: 'Expulsion', iri: kg('Expulsion'), idPrefix: 'event', parent: Event,
   label: 'expulsion', comment: 'A government expelling foreign forces from its country.',
   props: {
-    expelledBy: { iri: kg('expelledBy'), kind: 'ref', range: 'Agent', card: 'many', label: 'expelled by', comment: 'Who did the expelling.', subPropertyOf: [kg('participant')] },
+    expelledBy: { iri: kg('expelledBy'), kind: 'ref', range: 'Agent', card: 'many', label: 'expelled by', comment: 'Who did the expelling.', subPropertyOf: [kg('participant'), PROV.wasAssociatedWith] },
     expelled: { iri: kg('expelled'), kind: 'ref', range: 'Agent', card: 'many', label: 'expelled', comment: 'Who was expelled.', subPropertyOf: [kg('participant')] },
   },
 });
@@ -307,7 +310,7 @@ export const SecurityCooperation = defineClass({
   name: 'SecurityCooperation', iri: kg('SecurityCooperation'), idPrefix: 'event', parent: Event,
   label: 'security cooperation', comment: 'One party providing military or security services to another, and what it gets in return.',
   props: {
-    provider: { iri: kg('provider'), kind: 'ref', range: 'Agent', card: 'many', label: 'provider', comment: 'Who provides the services.', subPropertyOf: [kg('participant')] },
+    provider: { iri: kg('provider'), kind: 'ref', range: 'Agent', card: 'many', label: 'provider', comment: 'Who provides the services.', subPropertyOf: [kg('participant'), PROV.wasAssociatedWith] },
     client: { iri: kg('client'), kind: 'ref', range: 'Agent', card: 'many', label: 'client', comment: 'Who receives the services.', subPropertyOf: [kg('participant')] },
     service: { iri: kg('service'), kind: 'langString', card: 'optional', label: 'service', comment: 'What is provided, in the source\'s words.' },
     compensation: { iri: kg('compensation'), kind: 'langString', card: 'optional', label: 'compensation', comment: 'What the provider gets in exchange, in the source\'s words.' },

@@ -8,7 +8,8 @@ import { writeFilesAtomically } from './atomic.js';
 import { loadDatasetJson } from './input.js';
 import { COMMANDS, type CommandSpec } from './options.js';
 import { PACKAGE, projectPath } from './project.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { importFile } from './import.js';
 import { parseShapes } from './shacl.js';
@@ -19,6 +20,7 @@ import { defaultDataFiles, formatResults, loadStore, QueryError, RESULT_FORMATS,
 const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promise<void | number>> = {
   async export(opts) {
     const base = String(opts.base ?? '');
+    if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
     const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : DATASETS;
     if (opts.out === '-') {
       checkAll(datasets, { base });
@@ -38,7 +40,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     } catch (error) {
       throw new UsageError(`cannot read the query ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const data = opts.data ? [opts.data].flat() : defaultDataFiles(projectPath('output'));
+    const data = opts.data ? [opts.data].flat() : defaultDataFiles(resolve('output'));
     process.stdout.write(formatResults(runQuery(loadStore(data), query, file), format));
   },
   async validate(opts) {
@@ -70,6 +72,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     process.stderr.write(`wrote ${resolve(String(opts.out))} (${dataset.entities.length} entities)\n`);
   },
   async ontology(opts) {
+    if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
     if (opts.out === '-') { await ontologyFile('').write((chunk) => process.stdout.write(chunk)); return; }
     const dir = resolve(String(opts.out ?? projectPath('ontology')));
     const files = [ontologyFile(dir), shapesFile(dir)];
@@ -112,7 +115,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
     if (error instanceof DataError) {
-      process.stderr.write(`kg: invalid input, nothing was written:\n${error.message.replace(/^/gm, '  ')}\n`);
+      const writes = argv[0] === 'export' || argv[0] === 'import';
+      process.stderr.write(`kg: invalid input${writes ? ', nothing was written' : ''}:\n${error.message.replace(/^/gm, '  ')}\n`);
       return 1;
     }
     if (error instanceof UsageError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
@@ -123,5 +127,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
-if (isEntryPoint) process.exitCode = await main(process.argv.slice(2));
+/** Whether this module is the program being run (also through npm's bin symlinks). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));

@@ -8,6 +8,8 @@ export interface Dataset {
   readonly name: string;
   readonly title: string;
   readonly entities: readonly Entity[];
+  /** Where the entities came from, for the header of the output (default: src/data/). */
+  readonly origin?: string;
 }
 
 /** An English language-tagged string. */

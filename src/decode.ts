@@ -60,6 +60,9 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
       problems.push({ entity: entityId, field: 'rdf:type', message: `class <${decl.iri}> is not allowed here${expected ? ` (expected <${expected.iri}>)` : ''}` });
       return undefined;
     }
+    if (!expected && decl.idPrefix && !entityId.startsWith(`${decl.idPrefix}/`)) {
+      problems.push({ entity: entityId, field: 'rdf:type', message: `a ${decl.name} must have an IRI under <${options.base}${decl.idPrefix}/>` });
+    }
     const out: Record<string, unknown> = expected ? {} : { type: decl.name, id: entityId };
     const props = propertiesOf(decl);
     const known = new Set(props.map((p) => p.prop.iri));

@@ -23,10 +23,10 @@ export function loadDatasetJson(path: string): Dataset {
   const d = data as Partial<Dataset> | null;
   if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new DataError([{ entity: path, field: '(file)', message: 'expected an object { name, title, entities }' }]);
   if (typeof d.name !== 'string' || !NAME.test(d.name)) throw new DataError([{ entity: path, field: 'name', message: 'expected a dataset name of lower-case letters, digits and hyphens' }]);
-  if (typeof d.title !== 'string' || !d.title.trim()) throw new DataError([{ entity: path, field: 'title', message: 'expected a non-empty title' }]);
+  if (typeof d.title !== 'string' || !d.title.trim() || /[\u0000-\u001f\u007f\u2028\u2029]/.test(d.title)) throw new DataError([{ entity: path, field: 'title', message: 'expected a non-empty title on one line' }]);
   if (!Array.isArray(d.entities)) throw new DataError([{ entity: path, field: 'entities', message: 'expected an array of entities' }]);
   for (const [i, e] of d.entities.entries()) {
     if (typeof e !== 'object' || e === null || Array.isArray(e)) throw new DataError([{ entity: `${path}#${i}`, field: '(entity)', message: 'expected an object' }]);
   }
-  return { name: d.name, title: d.title, entities: d.entities as Entity[] };
+  return { name: d.name, title: d.title, entities: d.entities as Entity[], origin: path };
 }

@@ -9,7 +9,7 @@ export const ID_PATTERN = /^[a-z][a-z0-9-]*\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 /** Returns a description of what is wrong with a base IRI, or undefined when it can be used. */
 export function checkBase(base: string): string | undefined {
   if (!isValidIri(base)) return `base IRI ${JSON.stringify(base)} is not a valid absolute IRI`;
-  if (!base.endsWith('/') && !base.endsWith('#')) return `base IRI ${JSON.stringify(base)} must end with "/" or "#"`;
+  if (!base.endsWith('/') || base.includes('#')) return `base IRI ${JSON.stringify(base)} must end with "/" and have no "#" (entities' own nodes use "#")`;
   return undefined;
 }
 

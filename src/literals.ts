@@ -13,9 +13,10 @@ export const LANG_TAG = /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const YEAR = /^\d{4}$/;
-const INTEGER = /^(0|-?[1-9]\d*)$/;
-/** An absolute IRI: a scheme, then no character that an IRI reference may not contain. */
-const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020<>"{}|^`\\]*$/u;
+/** Any xsd:integer lexical form (signs and leading zeros allowed); values are written back in canonical form. */
+const INTEGER = /^[+-]?\d+$/;
+/** An absolute IRI (RFC 3987): a scheme, then only characters an IRI may hold (ASCII, or ucschar / iprivate). */
+const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]%\u00A0-\uD7FF\uE000-\uFDCF\uFDF0-\uFFEF\u{10000}-\u{EFFFD}]*$/u;
 
 /** What a kind converts: checks a TypeScript value, makes its RDF term, reads it back. */
 interface Codec {
@@ -58,9 +59,17 @@ export function isCalendarDate(value: string): boolean {
   return d <= days;
 }
 
-/** Whether a string is an absolute IRI that Turtle and N-Triples can write. */
+/** Whether a string is an absolute IRI that strict parsers accept: well-formed percent-escapes, one fragment at most, brackets only around an IP literal host. */
 export function isValidIri(value: string): boolean {
-  return IRI.test(value) && checkString(value) === undefined;
+  if (!IRI.test(value) || checkString(value) !== undefined) return false;
+  if (/%(?![0-9A-Fa-f]{2})/.test(value)) return false;
+  if (value.split('#').length > 2) return false;
+  const rest = value.slice(value.indexOf(':') + 1);
+  const authority = rest.startsWith('//') ? (/^\/\/([^/?#]*)/.exec(rest)?.[1] ?? '') : '';
+  const outside = rest.slice(rest.startsWith('//') ? 2 + authority.length : 0);
+  if (/[[\]]/.test(outside)) return false;
+  if (/[[\]]/.test(authority) && !/^(?:[^@]*@)?\[[0-9A-Fa-f:.vV]+\](?::\d*)?$/.test(authority)) return false;
+  return true;
 }
 
 function typed(datatype: string, check: (v: unknown) => string | undefined, parse: (lexical: string) => unknown = (s) => s): Codec {
@@ -91,7 +100,7 @@ const integerCheck = (min: number | undefined) => (v: unknown): string | undefin
   return undefined;
 };
 
-const parseInteger = (s: string): unknown => (INTEGER.test(s) ? Number(s) : s);
+const parseInteger = (s: string): unknown => (INTEGER.test(s) ? Number(s) + 0 : s);
 
 /** The codec of every scalar kind. */
 export const CODECS: Readonly<Record<ScalarKind, Codec>> = {
@@ -102,7 +111,7 @@ export const CODECS: Readonly<Record<ScalarKind, Codec>> = {
   integer: typed(XSD.integer, integerCheck(undefined), parseInteger),
   nonNegativeInteger: typed(XSD.nonNegativeInteger, integerCheck(0), parseInteger),
   boolean: typed(XSD.boolean, (v) => (typeof v === 'boolean' ? undefined : `expected a boolean, got ${String(v)}`),
-    (s) => (s === 'true' ? true : s === 'false' ? false : s)),
+    (s) => (s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : s)),
   langString: {
     datatype: RDF.langString,
     check(v) {

@@ -23,7 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Check every dataset, then write each as Turtle plus the ontology into the output folder (atomically).',
     options: [
       { flags: '-o, --out <dir>', description: 'folder to write into; "-" writes the datasets\' Turtle to stdout instead', default: 'output' },
-      { flags: '-b, --base <iri>', description: 'base IRI under which entity IRIs are minted (must end with "/" or "#")', default: DEFAULT_BASE },
+      { flags: '-b, --base <iri>', description: 'base IRI under which entity IRIs are minted (must end with "/", no "#")', default: DEFAULT_BASE },
       { flags: '-i, --input <file...>', description: 'export these JSON datasets (`{ name, title, entities }`) instead of the built-in ones' },
     ],
   },
@@ -32,7 +32,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '<file.rq>',
     summary: 'Run a SPARQL 1.1 SELECT or ASK query on the export in an embedded store (Oxigraph) and print the rows.',
     options: [
-      { flags: '-d, --data <file...>', description: 'RDF files to query (.ttl, .nt, .nq, .trig); by default every such file in output/' },
+      { flags: '-d, --data <file...>', description: 'RDF files to query (.ttl, .nt, .nq, .trig); by default every such file in ./output' },
       { flags: '-f, --format <format>', description: 'table, csv, tsv (SPARQL 1.1 TSV) or json (SPARQL 1.1 JSON results)', default: 'table' },
     ],
   },

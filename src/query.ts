@@ -65,6 +65,7 @@ export function runQuery(store: oxigraph.Store, query: string, source: string): 
     out = store.query(query, { results_format: 'application/sparql-results+json' });
   } catch (error) {
     const message = (error as Error).message;
+    if (/RDF format|media type/i.test(message)) throw new QueryError(`${source}: only SELECT and ASK queries are supported`);
     const at = /^error at (\d+):(\d+): ([\s\S]*)$/.exec(message);
     throw new QueryError(at ? `${source}:${at[1]}:${at[2]}: ${at[3]}` : `${source}: ${message}`);
   }

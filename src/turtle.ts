@@ -14,7 +14,8 @@ export interface TurtleOptions {
 
 /** Writes quads as Turtle, chunk by chunk, to a sink; quads of one subject must come together (as the mapping emits them). */
 export function writeTurtle(quads: Iterable<Quad>, options: TurtleOptions, sink: (chunk: string) => void): Promise<void> {
-  sink(options.header.map((line) => `# ${line}`.trimEnd() + '\n').join('') + '\n');
+  // Each header line is one comment line, whatever it contains (a line break would end the comment).
+  sink(options.header.flatMap((line) => line.split(/\r\n|[\n\r\u2028\u2029\u0085]/)).map((line) => `# ${line}`.trimEnd() + '\n').join('') + '\n');
   const writer = new Writer(
     { write: (chunk: string, _enc: unknown, done?: () => void) => { sink(chunk); done?.(); }, end: (done?: () => void) => done?.() } as never,
     { prefixes: Object.fromEntries(options.prefixes), ...(options.lists ? { lists: options.lists } : {}) } as never,

@@ -49,7 +49,7 @@ export const DCT = namespace('http://purl.org/dc/terms/', [
   'title', 'description', 'license', 'creator', 'created', 'modified', 'issued', 'source', 'language', 'date',
   'subject', 'isPartOf', 'hasPart', 'bibliographicCitation', 'format', 'identifier',
 ] as const);
-export const FOAF = namespace('http://xmlns.com/foaf/0.1/', ['Person', 'Agent', 'Organization', 'Document', 'name'] as const);
+export const FOAF = namespace('http://xmlns.com/foaf/0.1/', ['Person', 'Agent', 'Organization', 'Document', 'name', 'Group', 'member'] as const);
 export const SH = namespace('http://www.w3.org/ns/shacl#', [
   'NodeShape', 'PropertyShape', 'targetClass', 'property', 'path', 'datatype', 'class', 'node', 'nodeKind', 'IRI',
   'minCount', 'maxCount', 'pattern', 'in', 'uniqueLang', 'closed', 'ignoredProperties', 'name', 'description',

@@ -251,6 +251,24 @@ describe('claims', () => {
   it.each(verbatims)('claim %s quotes words that occur verbatim in the source: %s', (_claim, words) => {
     expect(occurrences(words)).toBeGreaterThan(0);
   });
+
+  it.each(verbatims)('claim %s quotes only words the article puts in quotation marks: %s', (_claim, words) => {
+    const opening = ['"', '“', '‘'];
+    const at = text.indexOf(words);
+    expect(opening).toContain(text.charAt(at - 1));
+  });
+
+  // Reported facts that happen to link a claim's subject and object, each with the reason it is a fact.
+  const FACTS_LINKING_CLAIMED_PARTIES: Record<string, string> = {
+    'prop/attack-among-largest-losses': 'the article reports as fact that Russian mercenaries were among those killed (kg:victim)',
+  };
+  it.each(propositions.map((p) => [p.slice(DEFAULT_BASE.length), p] as const))('asserts no triple between the subject and object of %s (unless a reported fact)', (local, p) => {
+    const [subject] = values(p, RDF.subject);
+    const [object] = values(p, RDF.object);
+    const direct = quads.filter((q) => (q.subject.value === subject && q.object.value === object) || (q.subject.value === object && q.object.value === subject));
+    if (local in FACTS_LINKING_CLAIMED_PARTIES) expect(direct.length, FACTS_LINKING_CLAIMED_PARTIES[local]).toBeGreaterThan(0);
+    else expect(direct.map((q) => q.predicate.value)).toEqual([]);
+  });
 });
 
 // ---- 4. Times are resolved against the article date -----------------------------------------------------------------

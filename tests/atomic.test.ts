@@ -32,7 +32,7 @@ describe('writeFilesAtomically', () => {
     expect(contents()).toEqual({ 'a.ttl': 'old a', 'b.ttl': 'old b' });
   });
 
-  it('replaces a file whole: readers see the old or the new content, never a mix', async () => {
+  it('replaces an existing file by the new content', async () => {
     writeFileSync(join(dir, 'a.ttl'), 'old');
     await writeFilesAtomically([{ path: join(dir, 'a.ttl'), write: (sink) => { sink('new'); } }]);
     expect(contents()).toEqual({ 'a.ttl': 'new' });

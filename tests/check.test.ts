@@ -66,6 +66,12 @@ const cases: Array<[string, Entity[], { entity: string; field: string; message: 
     { entity: 'span/s01-alice-example', field: 'position.start', message: 'expected an integer of at least 0, got -1' }],
   ['a value given twice', mutate('person/alice', (e) => { e.holds = ['office/speaker', 'office/speaker']; }),
     { entity: 'person/alice', field: 'holds', message: 'value "office/speaker" is given twice' }],
+  ['two labels in one language', mutate('person/alice', (e) => { e.label = [{ value: 'Alice', lang: 'en' }, { value: 'Al', lang: 'en' }]; }),
+    { entity: 'person/alice', field: 'label', message: 'two values in language "en"' }],
+  ['an event that no text states', mutate('event/coup', (e) => { delete e.statedIn; }),
+    { entity: 'event/coup', field: 'statedIn', message: 'required value is missing' }],
+  ['a proposition that is the content of no claim', mutate('claim/alice', (e) => { e.content = []; }),
+    { entity: 'prop/supports', field: '(references)', message: 'no Claim references this Proposition through "content"' }],
   ['a character count that does not match the text', mutate('doc/kitchen-sink', (e) => { e.characterCount = 3; }),
     { entity: 'doc/kitchen-sink', field: 'characterCount', message: 'is 3, but the text has 155 code points' }],
 ];
@@ -98,11 +104,40 @@ describe('a failed export', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('rejects a base IRI that is not valid, before writing', async () => {
+  it.each([
+    ['not a base', 'is not a valid absolute IRI'],
+    ['http://example.org/no-slash', 'must end with "/" and have no "#"'],
+    ['http://example.org/kg#', 'must end with "/" and have no "#"'],
+    ['http://example.org/a#b/', 'must end with "/" and have no "#"'],
+    ['http://example.org/%zz/', 'is not a valid absolute IRI'],
+    ['http://example.org/a[b]/', 'is not a valid absolute IRI'],
+    ['http://example.org/a b/', 'is not a valid absolute IRI'],
+  ])('rejects the base IRI %s before writing', async (base, message) => {
     const before = snapshot();
-    await expect(exportAll([kitchenSink], dir, { base: 'not a base' })).rejects.toThrow(UsageError);
-    await expect(exportAll([kitchenSink], dir, { base: 'http://example.org/no-slash' })).rejects.toThrow('must end with "/" or "#"');
+    await expect(exportAll([kitchenSink], dir, { base })).rejects.toThrow(UsageError);
+    await expect(exportAll([kitchenSink], dir, { base })).rejects.toThrow(message);
     expect(snapshot()).toEqual(before);
+  });
+
+  it('accepts an IP-literal host in a base IRI', async () => {
+    await expect(exportAll([kitchenSink], dir, { base: 'http://[::1]:8080/kg/' })).resolves.toHaveLength(2);
+  });
+
+  it.each([
+    ['two datasets of one name', [kitchenSink, kitchenSink]],
+    ['a dataset named like the ontology', [{ ...kitchenSink, name: 'news-kg' }]],
+  ])('rejects %s before writing', async (_what, datasets) => {
+    const before = snapshot();
+    await expect(exportAll(datasets, dir, { base: DEFAULT_BASE })).rejects.toThrow('another dataset or the ontology is written under this name');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('rejects a JSON dataset whose title spans lines', async () => {
+    const input = join(dir, 'title.json');
+    writeFileSync(input, JSON.stringify({ ...kitchenSink, title: 'line one\nnot turtle' }));
+    const { code, stderr } = await runCli(['export', '--input', input, '--out', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`entity ${input}, field title: expected a non-empty title on one line`);
   });
 
   it('exits 1 from the CLI with every problem listed, and writes nothing', async () => {

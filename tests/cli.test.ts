@@ -1,5 +1,6 @@
 // The `kg` command line: help, version, exit codes, stdout/stderr, and the README's reference kept in step with the option table.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +40,11 @@ describe('kg', () => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+
+  it('exits 2 on an empty --out', async () => {
+    const r = await runCli(['export', '--out', '']);
+    expect([r.code, r.stderr]).toEqual([2, 'kg: --out needs a folder (or "-" for stdout)\n']);
   });
 
   it('exits 2 on a base IRI that is not valid, and writes nothing', async () => {
@@ -88,6 +94,15 @@ describe('kg', () => {
     const r = await runCli(['ontology', '--out', '-']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(readFileSync(projectPath('ontology/news-kg.ttl'), 'utf8'));
+  });
+});
+
+describe('the kg program', () => {
+  it('runs when started through a symbolic link, as npm installs bins', () => {
+    const link = join(dir, 'kg');
+    symlinkSync(projectPath('dist/src/cli.js'), link);
+    const r = spawnSync(process.execPath, [link, '--version'], { encoding: 'utf8' });
+    expect([r.status, r.stdout.trim()]).toEqual([0, PACKAGE.version]);
   });
 });
 

@@ -28,6 +28,19 @@ describe('decoding', () => {
     expect(decode('person:p a kg:Person; rdfs:label "P"@EN-GB.')).toEqual([{ type: 'Person', id: 'person/p', label: [{ value: 'P', lang: 'en-gb' }] }]);
   });
 
+  it('reads non-canonical integers and booleans, which export writes back canonically', () => {
+    const turtle = `${prefixes} @prefix oa: <http://www.w3.org/ns/oa#>.
+      <${base}span/s> a kg:TextSpan; oa:hasSource <${base}doc/d>; kg:sentenceNumber "+07"^^xsd:integer;
+        oa:hasSelector <${base}span/s#quote>, <${base}span/s#position>.
+      <${base}span/s#quote> a oa:TextQuoteSelector; oa:exact "x".
+      <${base}span/s#position> a oa:TextPositionSelector; oa:start "01"^^xsd:nonNegativeInteger; oa:end "2"^^xsd:nonNegativeInteger.
+      <${base}claim/c> a kg:Claim; rdfs:label "c"@en; kg:claimKind <https://w3id.org/news-kg/concept/claim-kind/statement>;
+        kg:statedIn <${base}span/s>; kg:evidenceOffered "0"^^xsd:boolean.`;
+    const [claim, span] = decodeQuads(parseTurtle(turtle), { base });
+    expect(claim).toMatchObject({ id: 'claim/c', evidenceOffered: false });
+    expect(span).toMatchObject({ id: 'span/s', sentenceNumber: 7, position: { start: 1, end: 2 } });
+  });
+
   it('reads a well-formed entity', () => {
     expect(decode('person:p a kg:Person; rdfs:label "P"@en; kg:name "P"@en.')).toEqual([
       { type: 'Person', id: 'person/p', label: [{ value: 'P', lang: 'en' }], name: { value: 'P', lang: 'en' } },
@@ -57,6 +70,8 @@ describe('decoding', () => {
       'entity person/p, field holds: expected a reference to an entity, got "office"^^<http://www.w3.org/2001/XMLSchema#string>'],
     ['a reference outside the base', 'person:p a kg:Person; rdfs:label "P"@en; kg:holds <http://elsewhere.org/x>.',
       'entity person/p, field holds: <http://elsewhere.org/x> is not an entity IRI under the base <https://w3id.org/news-kg/id/>'],
+    ['an IRI that does not fit the class', '<https://w3id.org/news-kg/id/country/x> a kg:Person; rdfs:label "P"@en.',
+      'entity country/x, field rdf:type: a Person must have an IRI under <https://w3id.org/news-kg/id/person/>'],
     ['a blank node', '[] a kg:Person; rdfs:label "P"@en.',
       'subject is a BlankNode; only IRIs are allowed (no blank nodes)'],
     ['a subject outside the base', '<http://elsewhere.org/x> a kg:Person; rdfs:label "P"@en.',

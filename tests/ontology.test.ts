@@ -60,7 +60,7 @@ describe('the committed ontology', () => {
   it('aligns classes to the standard vocabularies', () => {
     expect(objectsOf(`${KG_NS}Person`, RDFS.subClassOf)).toContain('https://schema.org/Person');
     expect(objectsOf(`${KG_NS}Office`, RDFS.subClassOf)).toContain('http://www.w3.org/ns/org#Post');
-    expect(objectsOf(`${KG_NS}statedIn`, RDFS.subPropertyOf)).toContain('http://www.w3.org/ns/prov#wasDerivedFrom');
+    expect(objectsOf(`${KG_NS}statedIn`, RDFS.subPropertyOf)).toContain('http://purl.org/dc/terms/source');
     expect(objectsOf(`${KG_NS}TextSpan`, RDFS.subClassOf)).toContain('http://www.w3.org/ns/oa#SpecificResource');
   });
 });

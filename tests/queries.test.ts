@@ -88,6 +88,18 @@ describe('kg query', () => {
     expect(json.results.bindings.map((b) => b.name?.value)).toEqual(['Sergey Lavrov']);
   });
 
+  it('refuses a CONSTRUCT query with a clear message and exit code 1', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'kg-q-'));
+    try {
+      const file = join(tmp, 'c.rq');
+      writeFileSync(file, 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }');
+      const r = await runCli(['query', file]);
+      expect([r.code, r.stderr]).toEqual([1, `${file}: only SELECT and ASK queries are supported\n`]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('reads the data files given with --data', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'kg-q-'));
     try {

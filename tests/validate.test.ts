@@ -121,7 +121,7 @@ describe('kg validate on bad files', () => {
     const ok = file('ok.nt', '<http://a> <http://b> <http://c> .\n');
     const r = await runCli(['validate', projectPath('output/article-000.ttl'), ok, join(dir, 'nope.ttl')]);
     expect(r.code).toBe(2);
-    expect(r.stdout.split('\n')[0]).toBe(`${projectPath('output/article-000.ttl')}: valid (2164 triples, 239 entities)`);
+    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^${projectPath('output/article-000.ttl')}: valid \\(\\d+ triples, \\d+ entities\\)$`));
   });
 
   it('reads N-Triples, N-Quads and TriG by extension, and any of them with --input-format', async () => {

@@ -64,8 +64,8 @@ const source: Entity[] = [
     mentionedAt: [q(7, 'in July')],
   },
   {
-    type: 'TimeExpression', id: 'when/at-the-time-of-the-attack', label: [en('at the time of the July 2024 attack')],
-    yearMonth: '2024-07', originalText: en('at the time'), resolvedAgainst: 'when/2024-07-july',
+    type: 'TimeExpression', id: 'when/at-the-time', label: [en('at the time (of the 2024 events: the attack and the cut in ties)')],
+    year: '2024', originalText: en('at the time'), resolvedAgainst: 'when/2024-last-year',
     mentionedAt: [q(8, 'at the time')],
   },
   {
@@ -84,10 +84,10 @@ const source: Entity[] = [
 
 const places: Entity[] = [
   { type: 'Country', id: 'country/russia', label: [en('Russia')], wikidata: wd('Q159'), mentionedAt: [q(1, 'Russia'), q(2, "Russia's"), q(3, 'Russia could'), q(13, 'that Russia')] },
-  { type: 'Country', id: 'country/mali', label: [en('Mali')], wikidata: wd('Q912'), containedIn: ['place/west-africa'], statedIn: [q(1, 'West African countries')], mentionedAt: [q(2, 'Mali'), q(7, 'northern Mali'), q(8, 'in Mali'), q(9, 'that Mali'), q(11, 'in Mali')] },
+  { type: 'Country', id: 'country/mali', label: [en('Mali')], wikidata: wd('Q912'), containedIn: ['place/west-africa'], statedIn: [q(1, 'West African countries')], mentionedAt: [q(2, 'Mali'), q(5, 'Mali’s'), q(5, 'his country'), q(7, 'Mali’s'), q(7, 'northern Mali'), q(8, 'in Mali'), q(9, 'that Mali'), q(11, 'in Mali')] },
   { type: 'Country', id: 'country/burkina-faso', label: [en('Burkina Faso')], wikidata: wd('Q965'), containedIn: ['place/west-africa'], statedIn: [q(1, 'West African countries')], mentionedAt: [q(2, 'Burkina Faso'), q(11, 'Burkina Faso')] },
   { type: 'Country', id: 'country/niger', label: [en('Niger')], wikidata: wd('Q1032'), containedIn: ['place/west-africa'], statedIn: [q(1, 'West African countries')], mentionedAt: [q(2, 'Niger'), q(11, 'Niger')] },
-  { type: 'Country', id: 'country/ukraine', label: [en('Ukraine')], wikidata: wd('Q212'), mentionedAt: [q(4, 'Ukraine'), q(5, 'Ukraine'), q(7, 'Ukraine'), q(9, "Ukraine's")] },
+  { type: 'Country', id: 'country/ukraine', label: [en('Ukraine')], wikidata: wd('Q212'), mentionedAt: [q(4, 'Ukraine'), q(5, 'Ukraine'), q(7, 'Ukraine'), q(9, "Ukraine's"), q(9, 'the country’s')] },
   { type: 'Country', id: 'country/france', label: [en('France')], wikidata: wd('Q142'), mentionedAt: [q(1, 'French forces'), q(11, 'French')] },
   { type: 'Country', id: 'country/united-states', label: [en('United States')], altLabel: [en('US')], wikidata: wd('Q30'), mentionedAt: [q(11, 'US forces')] },
   {
@@ -115,13 +115,17 @@ const organisations: Entity[] = [
   { type: 'Government', id: 'organization/government-of-ukraine', label: [en('government of Ukraine')], altLabel: [en('Kiev')], country: 'country/ukraine', mentionedAt: [q(7, 'Kiev'), q(8, 'Kiev')] },
   { type: 'Ministry', id: 'organization/foreign-ministry-of-ukraine', label: [en("Ukraine's Foreign Ministry")], country: 'country/ukraine', subOrganizationOf: 'organization/government-of-ukraine', mentionedAt: [q(9, "Ukraine's Foreign Ministry")] },
   { type: 'IntelligenceService', id: 'organization/ukrainian-military-intelligence', label: [en('Ukrainian military intelligence')], country: 'country/ukraine', mentionedAt: [q(8, 'Ukrainian military intelligence')] },
-  { type: 'ArmedForce', id: 'organization/armed-forces-of-mali', label: [en('armed forces of Mali')], altLabel: [en('Malian soldiers')], country: 'country/mali', mentionedAt: [q(7, 'Malian soldiers')] },
+  { type: 'ArmedForce', id: 'organization/armed-forces-of-mali', label: [en('armed forces of Mali')], altLabel: [en('Malian soldiers')], country: 'country/mali', mentionedAt: [q(3, "the three countries' militaries"), q(7, 'Malian soldiers')] },
   { type: 'ArmedForce', id: 'organization/armed-forces-of-burkina-faso', label: [en('armed forces of Burkina Faso')], country: 'country/burkina-faso', mentionedAt: [q(3, "the three countries' militaries")] },
   { type: 'ArmedForce', id: 'organization/armed-forces-of-niger', label: [en('armed forces of Niger')], country: 'country/niger', mentionedAt: [q(3, "the three countries' militaries")] },
+  // The article does not say whether the force to be formed is the united armed forces it mentions earlier: two entities.
   {
-    type: 'ArmedForce', id: 'organization/joint-force-of-the-sahel-countries', label: [en('joint military force of the Sahel countries')],
-    altLabel: [en('united armed forces of Sahel'), en('joint military force')],
-    mentionedAt: [q(3, 'the united armed forces of Sahel'), q(13, 'a joint military force')],
+    type: 'ArmedForce', id: 'organization/united-armed-forces-of-sahel', label: [en('the united armed forces of Sahel')],
+    mentionedAt: [q(3, 'the united armed forces of Sahel')],
+  },
+  {
+    type: 'ArmedForce', id: 'organization/joint-military-force-of-the-sahel-countries', label: [en('a joint military force of the Sahel countries (to be formed)')],
+    mentionedAt: [q(13, 'a joint military force')],
   },
   { type: 'ArmedForce', id: 'organization/french-forces', label: [en('French forces')], country: 'country/france', mentionedAt: [q(1, 'French forces'), q(11, 'French and US forces')] },
   { type: 'ArmedForce', id: 'organization/us-forces', label: [en('US forces')], country: 'country/united-states', mentionedAt: [q(11, 'French and US forces')] },
@@ -197,6 +201,7 @@ const SAHEL = 'group/sahel-countries';
 const RUSSIA = 'country/russia';
 const THURSDAY = 'when/2025-04-03-thursday';
 const TALKS = 'event/talks-russia-sahel-2025-04-03';
+const COUPS = ['event/military-coup-in-mali', 'event/military-coup-in-burkina-faso', 'event/military-coup-in-niger'];
 const FORCES_OF_THE_THREE = ['organization/armed-forces-of-mali', 'organization/armed-forces-of-burkina-faso', 'organization/armed-forces-of-niger'];
 
 const events: Entity[] = [
@@ -210,37 +215,37 @@ const events: Entity[] = [
   },
   {
     type: 'Offer', id: 'event/offer-troop-training', label: [en('Russia\'s offer to train the Sahel countries\' troops and law-enforcement personnel')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'troop-training', beneficiary: FORCES_OF_THE_THREE, partOf: TALKS, time: THURSDAY,
+    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'troop-training', beneficiary: FORCES_OF_THE_THREE, partOf: TALKS,
     expressedIn: 'claim/lavrov-emphasised-readiness',
     statedIn: [q(1, 'promising to train their troops'), q(3, 'train their troops and law enforcement personnel')],
   },
   {
     type: 'Offer', id: 'event/offer-weapons-and-equipment', label: [en('Russia\'s offer to supply weapons and military equipment')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'weapons-supply', partOf: TALKS, time: THURSDAY,
+    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'weapons-supply', partOf: TALKS,
     expressedIn: 'claim/lavrov-military-equipment',
     statedIn: [q(1, 'supply weapons'), q(3, 'adding that Russia could also provide military equipment')],
   },
   {
     type: 'Offer', id: 'event/offer-combat-capability', label: [en('Russia\'s offer to strengthen the combat capability of the three countries\' militaries')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'combat-capability', beneficiary: FORCES_OF_THE_THREE, partOf: TALKS, time: THURSDAY,
+    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'combat-capability', beneficiary: FORCES_OF_THE_THREE,
     expressedIn: 'claim/lavrov-emphasised-readiness',
     statedIn: [q(3, "strengthen the combat capability of the three countries' militaries")],
   },
   {
     type: 'Offer', id: 'event/offer-strengthen-security-forces', label: [en('Russia\'s readiness to help strengthen the military and security forces of Mali, Burkina Faso and Niger')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'security-forces-support', beneficiary: FORCES_OF_THE_THREE, partOf: TALKS, time: THURSDAY,
+    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'security-forces-support', beneficiary: FORCES_OF_THE_THREE, time: THURSDAY,
     expressedIn: 'claim/lavrov-ready-to-help',
     statedIn: [q(2, 'Moscow stands ready to help strengthen their military and security forces')],
   },
   {
     type: 'Offer', id: 'event/offer-expand-united-armed-forces', label: [en('Russia\'s offer to help expand the potential of the united armed forces of Sahel')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'joint-force-support', beneficiary: ['organization/joint-force-of-the-sahel-countries'], partOf: TALKS, time: THURSDAY,
+    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'joint-force-support', beneficiary: ['organization/united-armed-forces-of-sahel'],
     expressedIn: 'claim/lavrov-emphasised-readiness',
     statedIn: [q(3, 'help expand the potential of the united armed forces of Sahel')],
   },
   {
     type: 'Offer', id: 'event/offer-joint-force-consultative-services', label: [en('Russia\'s offer to help the Sahel countries form a joint military force through "consultative services"')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'joint-force-support', beneficiary: ['organization/joint-force-of-the-sahel-countries'], partOf: TALKS, time: THURSDAY,
+    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'joint-force-support', beneficiary: ['organization/joint-military-force-of-the-sahel-countries'], time: THURSDAY,
     means: en('by offering "consultative services"'), expressedIn: 'claim/lavrov-joint-force',
     statedIn: [q(13, 'Russia will help the Sahel countries to form a joint military force by offering "consultative services,"')],
   },
@@ -265,12 +270,12 @@ const events: Entity[] = [
   })),
   {
     type: 'Expulsion', id: 'event/juntas-expel-french-and-us-forces', label: [en('the ruling juntas expelling French and US forces')],
-    expelledBy: ['group/ruling-juntas'], expelled: ['organization/french-forces', 'organization/us-forces'],
+    expelledBy: ['group/ruling-juntas'], expelled: ['organization/french-forces', 'organization/us-forces'], follows: COUPS,
     statedIn: [q(11, 'the ruling juntas have expelled French and US forces'), q(1, 'West African countries that have expelled French forces')],
   },
   {
     type: 'SecurityCooperation', id: 'event/juntas-turn-to-russian-contractors', label: [en('the ruling juntas turning to Russian military contractors for security assistance')],
-    client: ['group/ruling-juntas'], provider: ['organization/russian-military-contractors'], service: en('security assistance'),
+    client: ['group/ruling-juntas'], provider: ['organization/russian-military-contractors'], service: en('security assistance'), follows: COUPS,
     statedIn: [q(11, 'turned to Russian military contractors for security assistance')],
   },
   {
@@ -297,14 +302,14 @@ const claims: Entity[] = [
   },
   {
     type: 'Claim', id: 'claim/lavrov-emphasised-readiness', label: [en('Lavrov: he emphasised Moscow\'s readiness to help the united armed forces of Sahel and the three countries\' militaries')],
-    claimant: 'person/sergey-lavrov', claimKind: 'offer', claimTime: THURSDAY, reportingVerb: en('said'),
+    claimant: 'person/sergey-lavrov', claimKind: 'offer', reportingVerb: en('said'),
     verbatim: [en("I emphasised Moscow's readiness to help expand the potential of the united armed forces of Sahel, strengthen the combat capability of the three countries' militaries and train their troops and law enforcement personnel,")],
-    about: [SAHEL, 'organization/joint-force-of-the-sahel-countries', ...FORCES_OF_THE_THREE],
+    about: [SAHEL, 'organization/united-armed-forces-of-sahel', ...FORCES_OF_THE_THREE],
     statedIn: [q(3, "“I emphasised Moscow's readiness to help expand the potential of the united armed forces of Sahel, strengthen the combat capability of the three countries' militaries and train their troops and law enforcement personnel,” Lavrov said")],
   },
   {
     type: 'Claim', id: 'claim/lavrov-military-equipment', label: [en('Lavrov: Russia could also provide military equipment')],
-    claimant: 'person/sergey-lavrov', claimKind: 'offer', claimTime: THURSDAY, reportingVerb: en('adding'),
+    claimant: 'person/sergey-lavrov', claimKind: 'offer', reportingVerb: en('adding'),
     about: [SAHEL],
     statedIn: [q(3, 'adding that Russia could also provide military equipment')],
   },
@@ -354,7 +359,7 @@ const claims: Entity[] = [
   },
   {
     type: 'Claim', id: 'claim/spokesperson-information-from-kiev', label: [en('Ukrainian military intelligence spokesperson: armed groups in Mali had received information from Kiev to launch the attack')],
-    claimant: 'person/spokesperson-of-ukrainian-military-intelligence', claimKind: 'statement', claimTime: 'when/at-the-time-of-the-attack', reportingVerb: en('said'),
+    claimant: 'person/spokesperson-of-ukrainian-military-intelligence', claimKind: 'statement', claimTime: 'when/at-the-time', reportingVerb: en('said'),
     about: ['organization/armed-groups-in-northern-mali', 'organization/government-of-ukraine', 'event/attack-northern-mali-2024-07'],
     content: ['prop/armed-groups-received-information-from-kiev'],
     statedIn: [q(8, 'A spokesperson for Ukrainian military intelligence said at the time that armed groups in Mali had received information from Kiev to launch the attack.')],
@@ -370,7 +375,7 @@ const claims: Entity[] = [
   {
     type: 'Claim', id: 'claim/lavrov-joint-force', label: [en('Lavrov: Russia will help the Sahel countries form a joint military force by offering "consultative services"')],
     claimant: 'person/sergey-lavrov', claimKind: 'offer', claimTime: THURSDAY, reportingVerb: en('noted'),
-    verbatim: [en('consultative services,')], about: [SAHEL, 'organization/joint-force-of-the-sahel-countries'],
+    verbatim: [en('consultative services,')], about: [SAHEL, 'organization/joint-military-force-of-the-sahel-countries'],
     statedIn: [q(13, 'Lavrov noted on Thursday that Russia will help the Sahel countries to form a joint military force by offering "consultative services,"')],
   },
   {
