@@ -12,6 +12,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { importFile } from './import.js';
+import { FORMATS, isFormat, type FormatName } from './formats.js';
 import { parseShapes } from './shacl.js';
 import { exitCodeOf, formatReportsText, validateFile } from './validate.js';
 import { defaultDataFiles, formatResults, loadStore, QueryError, RESULT_FORMATS, runQuery, type ResultFormat } from './query.js';
@@ -22,12 +23,14 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     const base = String(opts.base ?? '');
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
     const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : DATASETS;
+    const formats = parseFormats(opts.format);
     if (opts.out === '-') {
+      if (formats.length !== 1) throw new UsageError('--out - writes one format only: choose one with --format');
       checkAll(datasets, { base });
-      for (const d of datasets) await datasetFile('', d, { base }).write((chunk) => process.stdout.write(chunk));
+      for (const d of datasets) await datasetFile('', d, { base }, formats[0]).write((chunk) => process.stdout.write(chunk));
       return;
     }
-    const written = await exportAll(datasets, resolve(String(opts.out ?? 'output')), { base });
+    const written = await exportAll(datasets, resolve(String(opts.out ?? 'output')), { base, formats });
     for (const path of written) process.stderr.write(`wrote ${path}\n`);
   },
   async query(opts) {
@@ -91,6 +94,18 @@ function addCommand(program: Command, spec: CommandSpec): void {
     const code = await action(spec.args ? { ...opts, args: args[0] as string | string[] } : opts);
     if (typeof code === 'number') exitCode = code;
   });
+}
+
+/** The formats named by --format (space- or comma-separated, or "all"). */
+function parseFormats(value: string | string[] | undefined): FormatName[] {
+  const names = [value ?? 'turtle'].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const out: FormatName[] = [];
+  for (const n of names) {
+    if (n === 'all') out.push(...(Object.keys(FORMATS) as FormatName[]));
+    else if (isFormat(n)) out.push(n);
+    else throw new UsageError(`unknown format ${JSON.stringify(n)}: use ${Object.keys(FORMATS).join(', ')} or all`);
+  }
+  return [...new Set(out)];
 }
 
 /** The exit code a command asked for (validate decides its own). */

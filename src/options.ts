@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '-o, --out <dir>', description: 'folder to write into; "-" writes the datasets\' Turtle to stdout instead', default: 'output' },
       { flags: '-b, --base <iri>', description: 'base IRI under which entity IRIs are minted (must end with "/", no "#")', default: DEFAULT_BASE },
+      { flags: '-f, --format <format...>', description: 'turtle, ntriples, nquads, trig, jsonld, or all; several allowed (space- or comma-separated); N-Quads and TriG put each dataset in its own named graph <base>graph/<name>', default: 'turtle' },
       { flags: '-i, --input <file...>', description: 'export these JSON datasets (`{ name, title, entities }`) instead of the built-in ones' },
     ],
   },

@@ -23,6 +23,7 @@ export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
 export const PROV = namespace('http://www.w3.org/ns/prov#', [
   'Entity', 'Activity', 'Agent', 'Location', 'wasDerivedFrom', 'wasAttributedTo', 'wasQuotedFrom', 'atLocation',
   'wasAssociatedWith', 'generatedAtTime', 'value', 'Person', 'Organization', 'atTime', 'qualifiedAssociation',
+  'wasGeneratedBy', 'SoftwareAgent',
 ] as const);
 export const ORG = namespace('http://www.w3.org/ns/org#', [
   'Organization', 'FormalOrganization', 'OrganizationalUnit', 'Post', 'holds', 'heldBy', 'postIn', 'subOrganizationOf',

@@ -120,7 +120,7 @@ describe('a failed export', () => {
   });
 
   it('accepts an IP-literal host in a base IRI', async () => {
-    await expect(exportAll([kitchenSink], dir, { base: 'http://[::1]:8080/kg/' })).resolves.toHaveLength(2);
+    await expect(exportAll([kitchenSink], dir, { base: 'http://[::1]:8080/kg/' })).resolves.toHaveLength(3);
   });
 
   it.each([

@@ -59,7 +59,7 @@ describe('kg', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`wrote ${join(dir, 'article-000.ttl')}`);
-    expect(readdirSync(dir).sort()).toEqual(['article-000.ttl', 'news-kg.ttl']);
+    expect(readdirSync(dir).sort()).toEqual(['article-000.ttl', 'news-kg.ttl', 'void.ttl']);
   });
 
   it('exports to stdout with --out -, with the base it is given', async () => {
@@ -75,7 +75,7 @@ describe('kg', () => {
     writeFileSync(input, JSON.stringify(kitchenSink));
     const r = await runCli(['export', '--input', input, '--out', join(dir, 'out')]);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['kitchen-sink.ttl', 'news-kg.ttl']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['kitchen-sink.ttl', 'news-kg.ttl', 'void.ttl']);
   });
 
   it.each([

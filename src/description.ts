@@ -1,0 +1,106 @@
+// Describes each exported dataset in VoID, DCAT and PROV: counts, class and property partitions, distributions and a canonical hash.
+import { createHash } from 'node:crypto';
+import { DataFactory } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
+import canonize from 'rdf-canonize';
+import type { Dataset } from './dataset.js';
+import { FORMATS, type FormatName } from './formats.js';
+import { PACKAGE } from './project.js';
+import { termName } from './context.js';
+import { DCT, PROV, RDF, RDFS, SCHEMA, STANDARD_PREFIXES, XSD } from './vocab.js';
+
+const { namedNode, literal, quad } = DataFactory;
+
+export const VOID_NS = 'http://rdfs.org/ns/void#';
+export const DCAT_NS = 'http://www.w3.org/ns/dcat#';
+export const SPDX_NS = 'http://spdx.org/rdf/terms#';
+/** The licence of the exported data. */
+export const DATA_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** The IRI of a dataset's description node under a base. */
+export function datasetIri(base: string, name: string): string {
+  return `${base}dataset/${name}`;
+}
+
+/** The IRI of the named graph that holds a dataset in N-Quads and TriG. */
+export function graphIri(base: string, name: string): string {
+  return `${base}graph/${name}`;
+}
+
+/** A readable path segment for a property: `<prefix>-<local name>` (`kg-time`, `rdfs-label`). */
+function partitionName(iri: string): string {
+  const best = STANDARD_PREFIXES.filter(([, ns]) => iri.startsWith(ns)).sort((a, b) => b[1].length - a[1].length)[0];
+  return best ? `${best[0]}-${iri.slice(best[1].length)}` : encodeURIComponent(iri);
+}
+
+/** The SHA-256 of the RDFC-1.0 canonical N-Quads of some quads (the same graph gives the same hash in any format). */
+export async function canonicalHash(quads: readonly Quad[]): Promise<string> {
+  const nquads = await canonize.canonize(quads.map((q) => ({ subject: q.subject, predicate: q.predicate, object: q.object, graph: DataFactory.defaultGraph() })), { algorithm: 'RDFC-1.0' });
+  return createHash('sha256').update(nquads, 'utf8').digest('hex');
+}
+
+/** The description quads of one dataset, given its quads and the files written for it. */
+export async function describeDataset(dataset: Dataset, quads: readonly Quad[], base: string, files: ReadonlyArray<{ format: FormatName; name: string }>): Promise<Quad[]> {
+  const d = datasetIri(base, dataset.name);
+  const out: Quad[] = [];
+  const add = (s: string, p: string, o: Term) => out.push(quad(namedNode(s), namedNode(p), o as never));
+  const int = (n: number) => literal(String(n), namedNode(XSD.integer));
+  const subjects = new Set(quads.map((q) => q.subject.value));
+  const classes = new Map<string, Set<string>>();
+  const properties = new Map<string, number>();
+  for (const q of quads) {
+    if (q.predicate.value === RDF.type) {
+      const set = classes.get(q.object.value) ?? new Set<string>();
+      set.add(q.subject.value);
+      classes.set(q.object.value, set);
+    }
+    properties.set(q.predicate.value, (properties.get(q.predicate.value) ?? 0) + 1);
+  }
+  const doc = quads.find((q) => q.predicate.value === RDF.type && q.object.value.endsWith('#SourceDocument'))?.subject.value;
+
+  add(d, RDF.type, namedNode(`${VOID_NS}Dataset`));
+  add(d, RDF.type, namedNode(`${DCAT_NS}Dataset`));
+  add(d, DCT.title, literal(dataset.title, 'en'));
+  if (doc) add(d, DCT.source, namedNode(doc));
+  add(d, DCT.license, namedNode(DATA_LICENSE));
+  add(d, `${VOID_NS}triples`, int(quads.length));
+  add(d, `${VOID_NS}distinctSubjects`, int(subjects.size));
+  add(d, `${VOID_NS}entities`, int([...classes.values()].reduce((n, s) => n + s.size, 0)));
+  add(d, `${VOID_NS}classes`, int(classes.size));
+  add(d, `${VOID_NS}properties`, int(properties.size));
+  add(d, `${VOID_NS}uriSpace`, literal(base));
+  add(d, `${SPDX_NS}checksum`, namedNode(`${d}/checksum`));
+  add(d, PROV.wasGeneratedBy, namedNode(`${d}/export`));
+  for (const c of [...classes.keys()].sort()) add(d, `${VOID_NS}classPartition`, namedNode(`${d}/class/${termName(c)}`));
+  for (const p of [...properties.keys()].sort()) add(d, `${VOID_NS}propertyPartition`, namedNode(`${d}/property/${partitionName(p)}`));
+  for (const f of files) add(d, `${DCAT_NS}distribution`, namedNode(`${d}/distribution/${f.format}`));
+
+  add(`${d}/checksum`, RDF.type, namedNode(`${SPDX_NS}Checksum`));
+  add(`${d}/checksum`, `${SPDX_NS}algorithm`, namedNode(`${SPDX_NS}checksumAlgorithm_sha256`));
+  add(`${d}/checksum`, `${SPDX_NS}checksumValue`, literal(await canonicalHash(quads), namedNode(XSD.string)));
+  add(`${d}/checksum`, RDFS.comment, literal('SHA-256 of the dataset\'s triples in RDF Dataset Canonicalization (RDFC-1.0) N-Quads: equal hashes mean equal graphs, whatever the file format.', 'en'));
+
+  add(`${d}/export`, RDF.type, namedNode(PROV.Activity));
+  add(`${d}/export`, PROV.wasAssociatedWith, namedNode(`https://w3id.org/news-kg/software/${PACKAGE.name}/${PACKAGE.version}`));
+  add(`https://w3id.org/news-kg/software/${PACKAGE.name}/${PACKAGE.version}`, RDF.type, namedNode(PROV.SoftwareAgent));
+  add(`https://w3id.org/news-kg/software/${PACKAGE.name}/${PACKAGE.version}`, SCHEMA.name, literal(PACKAGE.name));
+  add(`https://w3id.org/news-kg/software/${PACKAGE.name}/${PACKAGE.version}`, `${SCHEMA.ns}softwareVersion`, literal(PACKAGE.version));
+
+  for (const [c, members] of [...classes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const s = `${d}/class/${termName(c)}`;
+    add(s, `${VOID_NS}class`, namedNode(c));
+    add(s, `${VOID_NS}entities`, int(members.size));
+  }
+  for (const [p, n] of [...properties].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const s = `${d}/property/${partitionName(p)}`;
+    add(s, `${VOID_NS}property`, namedNode(p));
+    add(s, `${VOID_NS}triples`, int(n));
+  }
+  for (const f of files) {
+    const s = `${d}/distribution/${f.format}`;
+    add(s, RDF.type, namedNode(`${DCAT_NS}Distribution`));
+    add(s, DCT.identifier, literal(f.name));
+    add(s, `${DCAT_NS}mediaType`, namedNode(`https://www.iana.org/assignments/media-types/${FORMATS[f.format].mediaType}`));
+  }
+  return out;
+}
