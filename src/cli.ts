@@ -12,6 +12,10 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { importFile } from './import.js';
+import { countNTriples, credentialsFromEnv, push, PushError } from './push.js';
+import { graphIri } from './description.js';
+import { basename } from 'node:path';
+import { Parser } from 'n3';
 import { FORMATS, isFormat, type FormatName } from './formats.js';
 import { parseShapes } from './shacl.js';
 import { exitCodeOf, formatReportsText, validateFile } from './validate.js';
@@ -74,6 +78,34 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     await writeFilesAtomically([{ path: resolve(String(opts.out)), write: (sink) => sink(json) }]);
     process.stderr.write(`wrote ${resolve(String(opts.out))} (${dataset.entities.length} entities)\n`);
   },
+  async push(opts) {
+    if (!opts.endpoint) throw new UsageError('kg push needs --endpoint URL');
+    if (opts.replace && opts.append) throw new UsageError('--replace and --append exclude each other');
+    const format = String(opts.format);
+    if (format !== 'ntriples' && format !== 'turtle') throw new UsageError(`kg push sends ntriples or turtle, not ${JSON.stringify(format)}`);
+    const ext = FORMATS[format].ext;
+    const given = [opts.args ?? []].flat().map(String);
+    const files = given.length ? given : defaultDataFiles(resolve('output')).filter((f) => f.endsWith(`.${ext}`) && !/(news-kg|void|shapes)\.ttl$/.test(f));
+    if (!files.length) throw new UsageError(`no .${ext} files to push: run kg export --format ${format} first, or name the files`);
+    const base = String(opts.base);
+    const graph = opts.graph ? String(opts.graph) : files.length === 1 ? graphIri(base, basename(files[0] ?? '', `.${ext}`)) : undefined;
+    if (!graph) throw new UsageError('several files go into one graph: name it with --graph');
+    const numbers = Object.fromEntries((['chunkBytes', 'timeoutMs', 'retries'] as const).map((k) => {
+      const n = Number(opts[k]);
+      if (!Number.isSafeInteger(n) || n < (k === 'retries' ? 0 : 1)) throw new UsageError(`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number`);
+      return [k, n];
+    })) as { chunkBytes: number; timeoutMs: number; retries: number };
+    let expected = 0;
+    for (const f of files) expected += format === 'ntriples' ? await countNTriples(f) : countTurtle(f);
+    const report = await push({
+      endpoint: String(opts.endpoint), graph, mode: opts.append ? 'append' : 'replace', expectedTriples: expected,
+      files: files.map((path) => ({ path, mediaType: FORMATS[format].mediaType })),
+      ...numbers, gspPath: String(opts.gspPath), sparqlPath: String(opts.sparqlPath),
+      ...(credentialsFromEnv(process.env) ? { credentials: credentialsFromEnv(process.env) } : {}),
+      ...(opts.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    });
+    process.stderr.write(`pushed ${report.uploaded} bytes in ${report.chunks} request(s) to <${report.graph}>: the store counts ${report.counted} triples, the export has ${report.expected}\n`);
+  },
   async ontology(opts) {
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
     if (opts.out === '-') { await ontologyFile('').write((chunk) => process.stdout.write(chunk)); return; }
@@ -94,6 +126,11 @@ function addCommand(program: Command, spec: CommandSpec): void {
     const code = await action(spec.args ? { ...opts, args: args[0] as string | string[] } : opts);
     if (typeof code === 'number') exitCode = code;
   });
+}
+
+/** The number of triples of a Turtle file (read whole: Turtle pushes are one request per file anyway). */
+function countTurtle(path: string): number {
+  return new Parser({ format: 'text/turtle' }).parse(readFileSync(path, 'utf8')).length;
 }
 
 /** The formats named by --format (space- or comma-separated, or "all"). */
@@ -136,6 +173,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof UsageError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
     if (error instanceof QueryError) { process.stderr.write(`${error.message}\n`); return 1; }
+    if (error instanceof PushError) { process.stderr.write(`kg push: ${error.message}\n`); return error.kind === 'input' ? 2 : 1; }
     process.stderr.write(`kg: ${error instanceof Error ? error.message : String(error)}\n`);
     if ((process.env.KG_DEBUG || argv.includes('--verbose')) && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;

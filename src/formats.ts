@@ -1,8 +1,8 @@
 // The serialisations the exporter writes: one table of formats, each writing quads to a sink deterministically.
-import { DataFactory, Writer } from 'n3';
+import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
-import { writeTurtle, type TurtleOptions } from './turtle.js';
+import { drain, headerComment, sinkWriter, writeTurtle, type TurtleOptions } from './turtle.js';
 
 /** Every output format: its file extension, media type, and whether it carries named graphs. */
 export const FORMATS = {
@@ -29,13 +29,8 @@ export interface SerializeOptions extends TurtleOptions {
 }
 
 function writeLines(quads: Iterable<Quad>, format: 'N-Triples' | 'N-Quads' | 'application/trig', options: SerializeOptions, sink: (chunk: string) => void): Promise<void> {
-  sink(options.header.flatMap((l) => l.split(/\r\n|[\n\r\u2028\u2029\u0085]/)).map((l) => `# ${l}`.trimEnd() + '\n').join('') + '\n');
-  const writer = new Writer(
-    { write: (chunk: string, _e: unknown, done?: () => void) => { sink(chunk); done?.(); }, end: (done?: () => void) => done?.() } as never,
-    { format, ...(format === 'application/trig' ? { prefixes: Object.fromEntries(options.prefixes) } : {}) },
-  );
-  for (const q of quads) writer.addQuad(q);
-  return new Promise((resolve, reject) => writer.end((error: Error | null) => (error ? reject(error) : resolve())));
+  sink(headerComment(options.header));
+  return drain(sinkWriter(sink, { format, ...(format === 'application/trig' ? { prefixes: Object.fromEntries(options.prefixes) } : {}) }), quads);
 }
 
 function* inGraph(quads: Iterable<Quad>, graph: string): Generator<Quad> {

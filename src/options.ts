@@ -61,6 +61,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'push',
+    args: '[file...]',
+    summary: 'Upload the export into a named graph of a triple store over the SPARQL 1.1 Graph Store HTTP Protocol (PUT replaces, POST appends), then count the graph through its SPARQL endpoint and report both numbers. Credentials come from KG_PUSH_USER and KG_PUSH_PASSWORD (basic or digest auth). Files default to output/*.nt (or *.ttl with --format turtle).',
+    options: [
+      { flags: '-e, --endpoint <url>', description: 'base URL of the store, e.g. http://127.0.0.1:8890 (never put credentials in it)' },
+      { flags: '-g, --graph <iri>', description: 'named graph to write; default <base>graph/<dataset> when one dataset is pushed' },
+      { flags: '--replace', description: 'replace the graph (PUT, then POST for further chunks); the default' },
+      { flags: '--append', description: 'add to the graph (POST); the count must then lie between the old count and old + new' },
+      { flags: '-f, --format <format>', description: 'ntriples (streamed in chunks) or turtle (one request per file)', default: 'ntriples' },
+      { flags: '-b, --base <iri>', description: 'base IRI of the export, for the default graph name', default: DEFAULT_BASE },
+      { flags: '--gsp-path <path>', description: 'path of the Graph Store service under the endpoint (Virtuoso: /sparql-graph-crud-auth; Fuseki: /<dataset>/data)', default: '/sparql-graph-crud-auth' },
+      { flags: '--sparql-path <path>', description: 'path of the SPARQL query service under the endpoint (Fuseki: /<dataset>/sparql)', default: '/sparql' },
+      { flags: '--chunk-bytes <n>', description: 'largest request body cut from an N-Triples file', default: String(8 * 1024 * 1024) },
+      { flags: '--timeout-ms <n>', description: 'give up a request after this long without progress', default: '60000' },
+      { flags: '--retries <n>', description: 'how often a transient failure (5xx, reset, timeout) is retried, with backoff', default: '3' },
+      { flags: '--verbose', description: 'log each request on stderr' },
+    ],
+  },
+  {
     name: 'ontology',
     summary: 'Write the ontology (news-kg.ttl) and the SHACL shapes (shapes.ttl) generated from the class declarations into a folder.',
     options: [

@@ -78,6 +78,7 @@ export interface PushReport {
   before?: number;
 }
 
+/** The defaults of the options (Virtuoso's paths: basic gets 401 at /sparql-graph-crud-auth, digest works). */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_GSP_PATH = '/sparql-graph-crud-auth';
 export const DEFAULT_SPARQL_PATH = '/sparql';
@@ -191,6 +192,14 @@ async function firstBlankNodeLine(path: string): Promise<number | undefined> {
     lines.close();
   }
   return undefined;
+}
+
+/** Counts the statements of an N-Triples file (lines neither blank nor comments), reading it as a stream. */
+export async function countNTriples(path: string): Promise<number> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) if (!/^\s*(?:#|$)/.test(line)) n++;
+  return n;
 }
 
 /** Reads an N-Triples file as a stream and yields bodies of at most `max` bytes, each ending on a line boundary. */

@@ -1,6 +1,6 @@
 // Writes quads as pretty, byte-for-byte deterministic Turtle (prefixes, `;` and `,` grouping) through n3's Writer.
 import { Writer } from 'n3';
-import type { Quad, Term } from '@rdfjs/types';
+import type { Literal, Quad, Term } from '@rdfjs/types';
 
 /** What a Turtle file starts with. */
 export interface TurtleOptions {
@@ -12,16 +12,43 @@ export interface TurtleOptions {
   readonly lists?: Readonly<Record<string, readonly Term[]>>;
 }
 
-/** Writes quads as Turtle, chunk by chunk, to a sink; quads of one subject must come together (as the mapping emits them). */
-export function writeTurtle(quads: Iterable<Quad>, options: TurtleOptions, sink: (chunk: string) => void): Promise<void> {
-  // Each header line is one comment line, whatever it contains (a line break would end the comment).
-  sink(options.header.flatMap((line) => line.split(/\r\n|[\n\r\u2028\u2029\u0085]/)).map((line) => `# ${line}`.trimEnd() + '\n').join('') + '\n');
-  const writer = new Writer(
+const XSD_INTEGER = 'http://www.w3.org/2001/XMLSchema#integer';
+
+/** n3's Writer, except that integers keep their datatype (`"1"^^xsd:integer`): a bare `1.` at the end of a statement is misread as a decimal by some stores (Virtuoso 7). */
+class PortableWriter extends Writer {
+  /** Encodes a literal as n3 does, but never abbreviates an integer. */
+  _encodeLiteral(literal: Literal): string {
+    if (!literal.language && literal.datatype.value === XSD_INTEGER) {
+      const self = this as unknown as { _encodeIriOrBlank(t: Term): string };
+      return `"${literal.value}"^^${self._encodeIriOrBlank(literal.datatype)}`;
+    }
+    return (Writer.prototype as unknown as { _encodeLiteral(l: Literal): string })._encodeLiteral.call(this, literal);
+  }
+}
+
+/** The comment lines of a header: each line one comment, whatever it contains (a line break would end the comment). */
+export function headerComment(header: readonly string[]): string {
+  return header.flatMap((line) => line.split(/\r\n|[\n\r\u2028\u2029\u0085]/)).map((line) => `# ${line}`.trimEnd() + '\n').join('') + '\n';
+}
+
+/** An n3 Writer (Turtle, TriG, N-Triples or N-Quads) that writes its chunks to a sink. */
+export function sinkWriter(sink: (chunk: string) => void, options: Record<string, unknown>): Writer {
+  return new PortableWriter(
     { write: (chunk: string, _enc: unknown, done?: () => void) => { sink(chunk); done?.(); }, end: (done?: () => void) => done?.() } as never,
-    { prefixes: Object.fromEntries(options.prefixes), ...(options.lists ? { lists: options.lists } : {}) } as never,
+    options as never,
   );
+}
+
+/** Writes all quads through a writer and ends it. */
+export function drain(writer: Writer, quads: Iterable<Quad>): Promise<void> {
   for (const q of quads) writer.addQuad(q);
   return new Promise((resolve, reject) => writer.end((error: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** Writes quads as Turtle, chunk by chunk, to a sink; quads of one subject must come together (as the mapping emits them). */
+export function writeTurtle(quads: Iterable<Quad>, options: TurtleOptions, sink: (chunk: string) => void): Promise<void> {
+  sink(headerComment(options.header));
+  return drain(sinkWriter(sink, { prefixes: Object.fromEntries(options.prefixes), ...(options.lists ? { lists: options.lists } : {}) }), quads);
 }
 
 /** Serialises quads as a Turtle string. */

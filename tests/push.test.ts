@@ -1,0 +1,519 @@
+// Tests of push() (kg push) against a fake Graph Store + SPARQL server on 127.0.0.1: authentication, faults, retries, chunks.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { countNTriples, credentialsFromEnv, ntriplesChunks, push, PushError, type PushOptions } from '../src/push.js';
+
+const GRAPH = 'https://example.org/graph/article-000';
+const USER = 'alice-push';
+const PASSWORD = 'S3cret-Pa55word';
+const CREDS = { user: USER, password: PASSWORD };
+const SECRETS = [USER, PASSWORD, Buffer.from(`${USER}:${PASSWORD}`).toString('base64')];
+
+type Answer = number | 'reset' | 'hang';
+
+/** How the fake store behaves. */
+interface Behaviour {
+  auth?: { scheme: 'basic' | 'digest'; user: string; password: string; singleUseNonce?: boolean };
+  /** Answers for successive Graph Store writes (PUT/POST); once used up, writes succeed. A 2xx applies the body. */
+  writes?: Answer[];
+  /** Write answers after which the body is applied anyway (the store took it, then failed to say so). */
+  applyOnFailure?: boolean;
+  /** Answers for successive count queries; once used up, the real count is returned. */
+  queries?: Answer[];
+  /** The count value as returned (a spelling), instead of the real number of triples. */
+  countValue?: string | number;
+  /** Triples in the graph at start. */
+  initial?: string[];
+  /** Plain-text body of error answers. */
+  errorText?: string;
+}
+
+interface Seen { method: string; path: string; authorization: string | undefined; bytes: number; answer: Answer }
+
+interface Fake {
+  url: string;
+  seen: Seen[];
+  /** The graph: a set of N-Triples lines, as a store keeps triples. */
+  graph: Set<string>;
+  /** Every body line delivered by an applied write, in order (to check chunk contents). */
+  bodies: string[][];
+  close(): Promise<void>;
+}
+
+const fakes: Fake[] = [];
+let dir: string;
+
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'kg-push-test-')); });
+afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+afterEach(async () => { await Promise.all(fakes.splice(0).map((f) => f.close())); });
+
+function md5(s: string): string {
+  return createHash('md5').update(s).digest('hex');
+}
+
+function digestParams(header: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of header.replace(/^Digest\s+/i, '').matchAll(/(\w+)=(?:"([^"]*)"|([^\s,]+))/g)) out[m[1]!] = m[2] ?? m[3]!;
+  return out;
+}
+
+/** Starts a fake store on 127.0.0.1 (random port) with the Graph Store at the default paths. */
+async function fake(b: Behaviour = {}): Promise<Fake> {
+  const seen: Seen[] = [];
+  const graph = new Set(b.initial ?? []);
+  const bodies: string[][] = [];
+  const writes = [...(b.writes ?? [])];
+  const queries = [...(b.queries ?? [])];
+  const nonces = new Map<string, number>();
+  const realm = 'fake-store';
+  const challenge = (stale = false): string => {
+    if (b.auth?.scheme === 'basic') return `Basic realm="${realm}"`;
+    const nonce = randomBytes(12).toString('hex');
+    nonces.set(nonce, 0);
+    return `Digest realm="${realm}", nonce="${nonce}", opaque="0paque", stale="${stale}", qop="auth", algorithm="MD5"`;
+  };
+  /** 'ok', 'stale' (digest nonce unknown or used up) or 'bad'. */
+  const authorize = (req: http.IncomingMessage): 'ok' | 'bad' | 'stale' => {
+    const a = b.auth;
+    if (!a) return 'ok';
+    const h = req.headers.authorization ?? '';
+    if (a.scheme === 'basic') return h === `Basic ${Buffer.from(`${a.user}:${a.password}`).toString('base64')}` ? 'ok' : 'bad';
+    if (!/^Digest /.test(h)) return 'bad'; // basic is refused where digest is required
+    const p = digestParams(h);
+    const last = nonces.get(p.nonce ?? '');
+    if (last === undefined) return 'stale';
+    const nc = parseInt(p.nc ?? '', 16);
+    if (!(nc > last) || p.qop !== 'auth' || p.uri !== req.url || p.username !== a.user || p.realm !== realm || p.opaque !== '0paque') return 'bad';
+    const expected = md5(`${md5(`${a.user}:${realm}:${a.password}`)}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${md5(`${req.method}:${req.url}`)}`);
+    if (p.response !== expected) return 'bad';
+    if (a.singleUseNonce) nonces.delete(p.nonce!); else nonces.set(p.nonce!, nc);
+    return 'ok';
+  };
+  const server = http.createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(parts).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://x');
+      const record = (answer: Answer): void => { seen.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization, bytes: parts.reduce((n, p) => n + p.length, 0), answer }); };
+      const send = (status: number, type?: string, text?: string): void => {
+        record(status);
+        res.writeHead(status, type ? { 'content-type': type } : {});
+        res.end(text);
+      };
+      const auth = authorize(req);
+      if (auth !== 'ok') {
+        record(401);
+        res.writeHead(401, { 'www-authenticate': challenge(auth === 'stale'), connection: 'close' });
+        res.end();
+        return;
+      }
+      const act = (planned: Answer | undefined, ok: () => void): void => {
+        if (planned === 'reset') { record('reset'); req.socket.destroy(); return; }
+        if (planned === 'hang') { record('hang'); return; }
+        if (planned === undefined || (planned >= 200 && planned < 300)) { ok(); return; }
+        if (b.applyOnFailure) applyWrite();
+        send(planned, b.errorText ? 'text/plain' : undefined, b.errorText);
+      };
+      const applyWrite = (): void => {
+        const lines = body.split('\n').filter((l) => l.trim() !== '');
+        if (req.method === 'PUT') graph.clear();
+        for (const l of lines) graph.add(l);
+        bodies.push(lines);
+      };
+      if (url.pathname === '/sparql-graph-crud-auth' && url.searchParams.get('graph') === GRAPH) {
+        if (req.method === 'HEAD') { send(200); return; }
+        if (req.method !== 'PUT' && req.method !== 'POST') { send(405); return; }
+        act(writes.shift(), () => { applyWrite(); send(req.method === 'PUT' ? 201 : 200); });
+        return;
+      }
+      if (url.pathname === '/sparql' && req.method === 'POST') {
+        const query = new URLSearchParams(body).get('query') ?? '';
+        if (query !== `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${GRAPH}> { ?s ?p ?o } }`) { send(400, 'text/plain', 'unexpected query'); return; }
+        act(queries.shift(), () => {
+          const value = b.countValue ?? String(graph.size);
+          send(200, 'application/sparql-results+json', JSON.stringify({
+            head: { vars: ['n'] },
+            results: { bindings: [{ n: { type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value } }] },
+          }));
+        });
+        return;
+      }
+      send(404);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const f: Fake = {
+    url: `http://127.0.0.1:${port}`, seen, graph, bodies,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+  fakes.push(f);
+  return f;
+}
+
+/** Writes an N-Triples file of `n` distinct triples and returns its path and lines. */
+function ntriples(name: string, n: number, from = 0): { path: string; lines: string[] } {
+  const lines = Array.from({ length: n }, (_, i) => `<https://example.org/s/${from + i}> <https://example.org/p> "value ${from + i} with some padding text" .`);
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { path, lines };
+}
+
+/** How many bodies of at most `max` bytes whole lines pack into, greedily (an oracle independent of push.ts). */
+function chunkCount(lines: readonly string[], max: number): number {
+  let count = 0;
+  let size = 0;
+  for (const l of lines) {
+    const n = Buffer.byteLength(l) + 1;
+    if (size > 0 && size + n > max) { count++; size = 0; }
+    size += n;
+  }
+  return size > 0 ? count + 1 : count;
+}
+
+const posts = (n: number, answer: string): string[] => Array<string>(n).fill(`POST ${answer}`);
+
+/** Options for a push of `file` to the fake store, with short timeouts and backoff. */
+function opts(f: { url: string }, file: string, expectedTriples: number, more: Partial<PushOptions> = {}): PushOptions {
+  return {
+    endpoint: f.url, graph: GRAPH, mode: 'replace', files: [{ path: file, mediaType: 'application/n-triples' }], expectedTriples,
+    timeoutMs: 10_000, backoffMs: 1, ...more,
+  };
+}
+
+/** Runs push and returns the PushError it throws (fails the test if it does not throw one). */
+async function failure(options: PushOptions): Promise<PushError> {
+  try {
+    await push(options);
+  } catch (error) {
+    if (error instanceof PushError) return error;
+    throw error;
+  }
+  throw new Error('push succeeded but was expected to fail');
+}
+
+describe('push: faults, table-driven', () => {
+  const small = (): { path: string; lines: string[] } => ntriples('small.nt', 10);
+  const GSP = '/sparql-graph-crud-auth';
+
+  interface Case {
+    name: string;
+    behaviour: Behaviour;
+    more?: Partial<PushOptions>;
+    expected?: number;
+    kind: PushError['kind'];
+    message: (url: string, bytes: number) => string;
+    /** The requests the store saw, as `METHOD path answer`. */
+    requests: string[];
+  }
+
+  const cases: Case[] = [
+    {
+      name: 'digest required, no credentials', behaviour: { auth: { scheme: 'digest', ...CREDS } }, kind: 'auth',
+      message: (u) => `PUT ${u}${GSP}: HTTP 401 Unauthorized: the store needs credentials: set KG_PUSH_USER and KG_PUSH_PASSWORD`,
+      requests: [`PUT ${GSP} 401`],
+    },
+    {
+      name: 'digest required, wrong password', behaviour: { auth: { scheme: 'digest', user: USER, password: 'another' } }, more: { credentials: CREDS }, kind: 'auth',
+      message: (u) => `PUT ${u}${GSP}: HTTP 401 Unauthorized: the store refused the credentials (KG_PUSH_USER, KG_PUSH_PASSWORD)`,
+      requests: [`HEAD ${GSP} 401`, `PUT ${GSP} 401`],
+    },
+    {
+      name: 'basic required, wrong password', behaviour: { auth: { scheme: 'basic', user: USER, password: 'another' } }, more: { credentials: CREDS }, kind: 'auth',
+      message: (u) => `PUT ${u}${GSP}: HTTP 401 Unauthorized: the store refused the credentials (KG_PUSH_USER, KG_PUSH_PASSWORD)`,
+      requests: [`HEAD ${GSP} 401`, `PUT ${GSP} 401`],
+    },
+    {
+      name: '403 for anonymous writes', behaviour: { writes: [403] }, kind: 'auth',
+      message: (u) => `PUT ${u}${GSP}: HTTP 403 Forbidden: anonymous users may not write to graph <${GRAPH}>`,
+      requests: [`PUT ${GSP} 403`],
+    },
+    {
+      name: '403 for an authenticated user', behaviour: { auth: { scheme: 'digest', ...CREDS }, writes: [403], errorText: 'SQ110: Permission denied' }, more: { credentials: CREDS }, kind: 'auth',
+      message: (u) => `PUT ${u}${GSP}: HTTP 403 Forbidden: this user may not write to graph <${GRAPH}>: SQ110: Permission denied`,
+      requests: [`HEAD ${GSP} 401`, `PUT ${GSP} 403`],
+    },
+    {
+      name: '404 at the Graph Store path', behaviour: {}, more: { gspPath: '/no-such-service' }, kind: 'not-found',
+      message: (u) => `PUT ${u}/no-such-service: HTTP 404 Not Found: no Graph Store service at this path`,
+      requests: ['PUT /no-such-service 404'],
+    },
+    {
+      name: '404 at the SPARQL path', behaviour: {}, more: { sparqlPath: '/no-sparql' }, kind: 'not-found',
+      message: (u) => `POST ${u}/no-sparql: HTTP 404 Not Found: no SPARQL query service at this path`,
+      requests: [`PUT ${GSP} 201`, 'POST /no-sparql 404'],
+    },
+    {
+      name: '413 payload too large', behaviour: { writes: [413] }, kind: 'too-large',
+      message: (u, bytes) => `PUT ${u}${GSP}: HTTP 413 Payload Too Large: the store refused a request body of ${bytes} bytes; use smaller chunks`,
+      requests: [`PUT ${GSP} 413`],
+    },
+    {
+      name: '400 bad request is not retried', behaviour: { writes: [400], errorText: 'syntax error at line 3' }, kind: 'protocol',
+      message: (u) => `PUT ${u}${GSP}: HTTP 400 Bad Request: syntax error at line 3`,
+      requests: [`PUT ${GSP} 400`],
+    },
+    {
+      name: '500 every time: retried 3 times', behaviour: { writes: [500, 500, 500, 500, 500], errorText: 'database is busy' }, kind: 'server',
+      message: (u) => `PUT ${u}${GSP}: HTTP 500 Internal Server Error: database is busy (after 4 attempts)`,
+      requests: [`PUT ${GSP} 500`, `PUT ${GSP} 500`, `PUT ${GSP} 500`, `PUT ${GSP} 500`],
+    },
+    {
+      name: '503 with retries: 1', behaviour: { writes: [503, 503, 503] }, more: { retries: 1 }, kind: 'server',
+      message: (u) => `PUT ${u}${GSP}: HTTP 503 Service Unavailable (after 2 attempts)`,
+      requests: [`PUT ${GSP} 503`, `PUT ${GSP} 503`],
+    },
+    {
+      name: 'connection reset every time', behaviour: { writes: ['reset', 'reset', 'reset', 'reset', 'reset'] }, kind: 'connect',
+      message: (u) => `PUT ${u}${GSP}: connection reset by the store (after 4 attempts)`,
+      requests: [`PUT ${GSP} reset`, `PUT ${GSP} reset`, `PUT ${GSP} reset`, `PUT ${GSP} reset`],
+    },
+    {
+      name: 'a store that hangs', behaviour: { writes: ['hang', 'hang', 'hang', 'hang', 'hang'] }, more: { timeoutMs: 150 }, kind: 'timeout',
+      message: (u) => `PUT ${u}${GSP}: no answer within 150 ms (after 4 attempts)`,
+      requests: [`PUT ${GSP} hang`, `PUT ${GSP} hang`, `PUT ${GSP} hang`, `PUT ${GSP} hang`],
+    },
+    {
+      name: 'a count query that hangs', behaviour: { queries: ['hang', 'hang'] }, more: { timeoutMs: 150, retries: 1 }, kind: 'timeout',
+      message: (u) => `POST ${u}/sparql: no answer within 150 ms (after 2 attempts)`,
+      requests: [`PUT ${GSP} 201`, 'POST /sparql hang', 'POST /sparql hang'],
+    },
+    {
+      name: 'the store counts fewer triples', behaviour: { countValue: '9' }, kind: 'count-mismatch',
+      message: (u) => `graph <${GRAPH}> at ${u}/sparql holds 9 triples, expected 10`,
+      requests: [`PUT ${GSP} 201`, 'POST /sparql 200'],
+    },
+    {
+      name: 'the store counts more triples', behaviour: {}, expected: 11, kind: 'count-mismatch',
+      message: (u) => `graph <${GRAPH}> at ${u}/sparql holds 10 triples, expected 11`,
+      requests: [`PUT ${GSP} 201`, 'POST /sparql 200'],
+    },
+    {
+      name: 'a count that is not a number', behaviour: { countValue: 'ten' }, kind: 'protocol',
+      message: (u) => `POST ${u}/sparql: the count query returned no whole number (${JSON.stringify(JSON.stringify({
+        head: { vars: ['n'] }, results: { bindings: [{ n: { type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: 'ten' } }] },
+      }).slice(0, 120))})`,
+      requests: [`PUT ${GSP} 201`, 'POST /sparql 200'],
+    },
+  ];
+
+  it.each(cases)('$name', async (c) => {
+    const file = small();
+    const f = await fake(c.behaviour);
+    const logged: string[] = [];
+    const error = await failure(opts(f, file.path, c.expected ?? 10, { ...c.more, log: (l) => logged.push(l) }));
+    expect(error.kind).toBe(c.kind);
+    expect(error.message).toBe(c.message(f.url, readFileSync(file.path).length));
+    expect(f.seen.map((s) => `${s.method} ${s.path} ${s.answer}`)).toEqual(c.requests);
+    for (const text of [error.message, ...logged]) for (const secret of SECRETS) expect(text).not.toContain(secret);
+    if (c.behaviour.auth?.scheme === 'digest') expect(f.seen.filter((s) => /^Basic/i.test(s.authorization ?? ''))).toEqual([]);
+  });
+
+  it('connection refused (a port nobody listens on) is not retried', async () => {
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const logged: string[] = [];
+    const file = small();
+    const error = await failure(opts({ url: `http://127.0.0.1:${port}` }, file.path, 10, { credentials: CREDS, log: (l) => logged.push(l) }));
+    expect(error.kind).toBe('connect');
+    expect(error.message).toBe(`HEAD http://127.0.0.1:${port}${GSP}: connection refused (is the store running?)`);
+    expect(logged.filter((l) => l.includes('retrying'))).toEqual([]);
+  });
+
+  it('a DNS failure (a .invalid host) names the host and is not retried', async () => {
+    const logged: string[] = [];
+    const file = small();
+    const error = await failure(opts({ url: 'http://kg-push-test.invalid:8890' }, file.path, 10, { log: (l) => logged.push(l) }));
+    expect(error.kind).toBe('dns');
+    expect(error.message).toBe(`PUT http://kg-push-test.invalid:8890${GSP}: host kg-push-test.invalid not found (DNS)`);
+    expect(logged.filter((l) => l.includes('retrying'))).toEqual([]);
+  });
+
+  it('credentials in the endpoint URL are refused without repeating them', async () => {
+    const file = small();
+    const error = await failure(opts({ url: `http://${USER}:${PASSWORD}@127.0.0.1:9` }, file.path, 10));
+    expect(error.kind).toBe('input');
+    expect(error.message).toBe('the endpoint URL must not hold a user or password: set KG_PUSH_USER and KG_PUSH_PASSWORD instead');
+  });
+
+  it('a server error page that quotes the credentials is redacted', async () => {
+    const file = small();
+    const f = await fake({ writes: [502, 502], errorText: `bad gateway for ${USER} with ${PASSWORD}` });
+    const error = await failure(opts(f, file.path, 10, { credentials: CREDS, retries: 1 }));
+    expect(error.message).toBe(`PUT ${f.url}${GSP}: HTTP 502 Bad Gateway: bad gateway for *** with *** (after 2 attempts)`);
+  });
+});
+
+describe('push: successful uploads', () => {
+  it('answers a digest challenge (and never sends basic to a digest store)', async () => {
+    const { path } = ntriples('digest.nt', 10);
+    const f = await fake({ auth: { scheme: 'digest', ...CREDS } });
+    const report = await push(opts(f, path, 10, { credentials: CREDS }));
+    expect(report).toEqual({ uploaded: readFileSync(path).length, expected: 10, counted: 10, graph: GRAPH, chunks: 1 });
+    // The fake protects the query service too: its own challenge is answered once.
+    expect(f.seen.map((s) => `${s.method} ${s.path} ${s.answer}`)).toEqual([
+      'HEAD /sparql-graph-crud-auth 401', 'PUT /sparql-graph-crud-auth 201', 'POST /sparql 401', 'POST /sparql 200',
+    ]);
+    expect(f.seen.filter((s) => /^Basic/i.test(s.authorization ?? ''))).toEqual([]);
+    expect(f.seen[1]!.authorization).toMatch(/^Digest username="alice-push", realm="fake-store", nonce="[0-9a-f]+", uri="\/sparql-graph-crud-auth\?graph=[^"]+", algorithm=MD5, response="[0-9a-f]{32}", qop=auth, nc=00000001, cnonce="[0-9a-f]+", opaque="0paque"$/);
+  });
+
+  it('sends basic authentication where the store asks for it', async () => {
+    const { path } = ntriples('basic.nt', 10);
+    const f = await fake({ auth: { scheme: 'basic', ...CREDS } });
+    const report = await push(opts(f, path, 10, { credentials: CREDS }));
+    expect(report.counted).toBe(10);
+    expect(f.seen.map((s) => `${s.method} ${s.answer}`)).toEqual(['HEAD 401', 'PUT 201', 'POST 401', 'POST 200']);
+  });
+
+  it('retries a 500 and then succeeds', async () => {
+    const { path } = ntriples('retry.nt', 10);
+    const f = await fake({ writes: [500] });
+    const logged: string[] = [];
+    const report = await push(opts(f, path, 10, { log: (l) => logged.push(l) }));
+    expect(report.counted).toBe(10);
+    expect(f.seen.map((s) => `${s.method} ${s.answer}`)).toEqual(['PUT 500', 'PUT 201', 'POST 200']);
+    expect(logged).toContain(`upload: PUT ${f.url}/sparql-graph-crud-auth: HTTP 500 Internal Server Error; retrying in 1 ms (retry 1 of 3)`);
+  });
+
+  it('compares count values, not spellings (plain numbers as Virtuoso gives them)', async () => {
+    const { path } = ntriples('spelling.nt', 10);
+    for (const value of [10, '10', '+10', '1.0E1'] as const) {
+      const f = await fake({ countValue: value });
+      expect((await push(opts(f, path, 10))).counted).toBe(10);
+    }
+  });
+
+  it('uploads a multi-chunk N-Triples file completely: PUT, then POSTs, each chunk whole lines within the limit', async () => {
+    const { path, lines } = ntriples('big.nt', 20_000);
+    const size = readFileSync(path).length;
+    const chunkBytes = 64 * 1024;
+    const f = await fake({ auth: { scheme: 'digest', ...CREDS } });
+    const report = await push(opts(f, path, lines.length, { credentials: CREDS, chunkBytes }));
+    const k = chunkCount(lines, chunkBytes);
+    expect(k).toBeGreaterThan(20);
+    expect(report).toEqual({ uploaded: size, expected: 20_000, counted: 20_000, graph: GRAPH, chunks: k });
+    const writes = f.seen.filter((s) => s.method === 'PUT' || s.method === 'POST' && s.path !== '/sparql');
+    expect(writes.map((s) => s.method)).toEqual(['PUT', ...Array<string>(k - 1).fill('POST')]);
+    for (const w of writes) expect(w.bytes).toBeLessThanOrEqual(chunkBytes);
+    for (const w of writes.slice(0, -1)) expect(w.bytes).toBeGreaterThan(chunkBytes - 100);
+    expect(f.bodies.flat()).toEqual(lines);
+    expect([...f.graph].sort()).toEqual([...lines].sort());
+    // One challenge for the Graph Store (its nonce then reused with a growing nonce count) and one for the query service.
+    expect(f.seen.filter((s) => s.answer === 401).map((s) => `${s.method} ${s.path}`)).toEqual(['HEAD /sparql-graph-crud-auth', 'POST /sparql']);
+  });
+
+  it('renews a digest nonce the store will not take twice', async () => {
+    const { path, lines } = ntriples('nonce.nt', 3000);
+    const f = await fake({ auth: { scheme: 'digest', ...CREDS, singleUseNonce: true } });
+    const report = await push(opts(f, path, lines.length, { credentials: CREDS, chunkBytes: 64 * 1024 }));
+    const k = chunkCount(lines, 64 * 1024);
+    expect(k).toBeGreaterThan(2);
+    expect(report.chunks).toBe(k);
+    // Every later request (chunks and the count) meets a stale nonce once, then goes through.
+    expect(f.seen.map((s) => `${s.method} ${s.answer}`)).toEqual(['HEAD 401', 'PUT 201', ...Array.from({ length: k }, () => ['POST 401', 'POST 200']).flat()]);
+  });
+
+  it('replace: a failed chunk restarts the whole upload with PUT, so nothing is duplicated or left over', async () => {
+    const { path, lines } = ntriples('restart.nt', 3000);
+    const f = await fake({ writes: [201, 200, 500], applyOnFailure: true, initial: ['<https://example.org/old> <https://example.org/p> "old" .'] });
+    const report = await push(opts(f, path, lines.length, { chunkBytes: 64 * 1024 }));
+    const k = chunkCount(lines, 64 * 1024);
+    expect(k).toBeGreaterThan(2);
+    expect(f.seen.map((s) => `${s.method} ${s.answer}`)).toEqual(['PUT 201', 'POST 200', 'POST 500', 'PUT 201', ...posts(k - 1, '200'), 'POST 200']);
+    expect(report.counted).toBe(3000);
+    expect([...f.graph].sort()).toEqual([...lines].sort());
+  });
+
+  it('append: counts before and after, POSTs only, and retries only the failed chunk', async () => {
+    const initial = ntriples('initial.nt', 5, 100_000).lines;
+    const { path, lines } = ntriples('append.nt', 3000);
+    const f = await fake({ initial, writes: [200, 'reset'], applyOnFailure: true });
+    const report = await push(opts(f, path, lines.length, { mode: 'append', chunkBytes: 64 * 1024 }));
+    const k = chunkCount(lines, 64 * 1024);
+    expect(k).toBeGreaterThan(2);
+    const gsp = 'POST /sparql-graph-crud-auth';
+    expect(f.seen.map((s) => `${s.method} ${s.path} ${s.answer}`)).toEqual([
+      'POST /sparql 200', `${gsp} 200`, `${gsp} reset`, ...Array<string>(k - 1).fill(`${gsp} 200`), 'POST /sparql 200',
+    ]);
+    expect(report).toEqual({ uploaded: readFileSync(path).length, expected: 3000, counted: 3005, graph: GRAPH, chunks: k, before: 5 });
+  });
+
+  it('append: a count outside [max(before, expected), before + expected] is a mismatch', async () => {
+    const { path } = ntriples('append-bad.nt', 10);
+    const f = await fake({ initial: ['<https://example.org/a> <https://example.org/p> "a" .'], countValue: '8' });
+    const error = await failure(opts(f, path, 10, { mode: 'append' }));
+    expect(error.kind).toBe('count-mismatch');
+    expect(error.message).toBe(`graph <${GRAPH}> at ${f.url}/sparql holds 8 triples after appending 10 to 8, expected between 10 and 18`);
+  });
+
+  it('replace with no triples at all still sends one PUT (the graph is emptied)', async () => {
+    const path = join(dir, 'empty.nt');
+    writeFileSync(path, '');
+    const f = await fake({ initial: ['<https://example.org/a> <https://example.org/p> "a" .'] });
+    const report = await push(opts(f, path, 0));
+    expect(report).toEqual({ uploaded: 0, expected: 0, counted: 0, graph: GRAPH, chunks: 1 });
+    expect(f.seen.map((s) => `${s.method} ${s.answer}`)).toEqual(['PUT 201', 'POST 200']);
+  });
+
+  it('streams a Turtle file whole, in one request', async () => {
+    const path = join(dir, 'data.ttl');
+    writeFileSync(path, '<https://example.org/a> <https://example.org/p> "a" .\n<https://example.org/b> <https://example.org/p> "b" .\n');
+    const f = await fake();
+    const report = await push({ ...opts(f, path, 2), files: [{ path, mediaType: 'text/turtle' }], chunkBytes: 10 });
+    expect(report.chunks).toBe(1);
+    expect(report.counted).toBe(2);
+  });
+
+  it('refuses to cut a file with blank nodes into several requests, before sending anything', async () => {
+    const path = join(dir, 'bnodes.nt');
+    writeFileSync(path, `${ntriples('plain.nt', 100).lines.join('\n')}\n<https://example.org/a> <https://example.org/p> _:b1 .\n`);
+    const f = await fake();
+    const error = await failure(opts(f, path, 101, { chunkBytes: 1024 }));
+    expect(error.kind).toBe('input');
+    expect(error.message).toBe(`${path}:101: a blank node in a file cut into several requests would be split apart; upload it in one chunk`);
+    expect(f.seen).toEqual([]);
+  });
+});
+
+describe('ntriplesChunks', () => {
+  it('cuts on line boundaries, and a line longer than a chunk goes alone', async () => {
+    const path = join(dir, 'lines.nt');
+    writeFileSync(path, 'aaaa\nbb\n' + 'c'.repeat(20) + '\ndd\ne');
+    const chunks: string[] = [];
+    for await (const c of ntriplesChunks(path, 8)) chunks.push(c.toString());
+    expect(chunks).toEqual(['aaaa\nbb\n', `${'c'.repeat(20)}\n`, 'dd\ne']);
+  });
+});
+
+describe('countNTriples', () => {
+  it('counts statement lines, not comments or blank lines', async () => {
+    const path = join(dir, 'count.nt');
+    writeFileSync(path, '# a header\n\n<https://e.org/a> <https://e.org/p> "x" .\n  # indented comment\n<https://e.org/b> <https://e.org/p> "# not a comment" .');
+    expect(await countNTriples(path)).toBe(2);
+  });
+});
+
+describe('credentialsFromEnv', () => {
+  it('reads KG_PUSH_USER and KG_PUSH_PASSWORD', () => {
+    expect(credentialsFromEnv({ KG_PUSH_USER: 'u', KG_PUSH_PASSWORD: 'p' })).toEqual({ user: 'u', password: 'p' });
+    expect(credentialsFromEnv({})).toBeUndefined();
+    expect(credentialsFromEnv({ KG_PUSH_USER: '', KG_PUSH_PASSWORD: 'p' })).toBeUndefined();
+  });
+
+  it('refuses a user without a password, without naming either value', () => {
+    let caught: unknown;
+    try { credentialsFromEnv({ KG_PUSH_USER: USER }); } catch (error) { caught = error; }
+    expect(caught).toBeInstanceOf(PushError);
+    expect((caught as PushError).kind).toBe('input');
+    expect((caught as PushError).message).toBe('KG_PUSH_USER is set but KG_PUSH_PASSWORD is not: set both, or neither');
+  });
+});
