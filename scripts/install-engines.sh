@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # Installs the independent RDF engines of `npm run test:interop` from Debian's packages and prepares Jena (idempotent).
 #
 # Usage: bash scripts/install-engines.sh      (as root, or with sudo on the PATH; a second run takes about a second)
@@ -49,13 +50,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$status" -eq 0 ] || exit "$status"
 fi
 
-# ---- Jena: classpath, message-bundle fix, class-data-sharing archive ----
+# ---- Jena: classpath, message-bundle fix, class-data-sharing archive (skipped when already done) ----
 OUT=.interop
+prepare_jena() {
 mkdir -p "$OUT"
 stamp="jena $(dpkg-query -W -f='${Version}' libapache-jena-java); $(java -version 2>&1 | head -n 1); fix 2"
 if [ -f "$OUT/jena.stamp" ] && [ "$(cat "$OUT/jena.stamp")" = "$stamp" ] && [ -s "$OUT/jena.classpath" ] && [ -d "$OUT/jena-fix/xerces" ]; then
-  echo "install-engines: engines ready (${stamp})"
-  exit 0
+  echo "install-engines: Jena ready (${stamp})"
+  return 0
 fi
 rm -f "$OUT/jena.stamp" "$OUT/jena.jsa"
 
@@ -107,18 +109,20 @@ smoke=$(mktemp -d)
 trap 'rm -rf "$smoke"' EXIT
 printf '<http://example.org/s> <http://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n' >"$smoke/good.nt"
 printf '<http://example.org/s> <http://example.org/p> "x"^^<http://www.w3.org/2001/XMLSchema#integer> .\n' >"$smoke/bad.nt"
-JENA_CDS=off scripts/jena.sh riotcmd.riot --validate "$smoke/good.nt" >"$smoke/out" 2>&1 ||
+JENA_CDS=off bash scripts/jena.sh riotcmd.riot --validate "$smoke/good.nt" >"$smoke/out" 2>&1 ||
   { cat "$smoke/out" >&2; echo 'install-engines: Jena does not start (see above)' >&2; exit 1; }
-if JENA_CDS=off scripts/jena.sh riotcmd.riot --validate "$smoke/bad.nt" >"$smoke/out" 2>&1 || ! grep -q 'not valid for datatype' "$smoke/out"; then
+if JENA_CDS=off bash scripts/jena.sh riotcmd.riot --validate "$smoke/bad.nt" >"$smoke/out" 2>&1 || ! grep -q 'not valid for datatype' "$smoke/out"; then
   cat "$smoke/out" >&2; echo 'install-engines: Jena does not check datatypes (see above)' >&2; exit 1
 fi
 JENA_CDS=off JENA_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit=$OUT/jena.jsa -Xlog:disable" \
-  scripts/jena.sh arq.sparql --data "$smoke/good.nt" --results=json 'SELECT * { ?s ?p ?o }' >/dev/null 2>&1 ||
+  bash scripts/jena.sh arq.sparql --data "$smoke/good.nt" --results=json 'SELECT * { ?s ?p ?o }' >/dev/null 2>&1 ||
   rm -f "$OUT/jena.jsa" # only slower without it
 
-# The other engines answer.
+echo "$stamp" >"$OUT/jena.stamp"
+echo "install-engines: Jena prepared (${stamp})"
+}
+prepare_jena
+
+# ---- The other engines answer ----
 rapper --version >/dev/null
 /usr/bin/python3 -c 'import rdflib' || { echo 'install-engines: rdflib does not import in /usr/bin/python3' >&2; exit 1; }
-
-echo "$stamp" >"$OUT/jena.stamp"
-echo "install-engines: engines ready (${stamp})"

@@ -6,6 +6,18 @@ import { CODECS } from './literals.js';
 import { ancestorsOf, isMany, isRequired, propertiesOf, type ClassDecl } from './schema.js';
 import { codePointLength, sliceCodePoints } from './text.js';
 
+const PATTERNS = new Map<string, RegExp>();
+
+/** The compiled regular expression of a declared pattern (compiled once). */
+function patternOf(pattern: string): RegExp {
+  let re = PATTERNS.get(pattern);
+  if (!re) PATTERNS.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re;
+}
+
+/** The (class, property) pairs through which some class must be referenced. */
+const REFERENCED_BY: ReadonlyArray<{ cls: string; prop: string }> = [...CLASS_BY_NAME.values()].flatMap((c) => (c.referencedBy ? [c.referencedBy] : []));
+
 /** Whether class `decl` is `range` or one of its subclasses. */
 export function isA(decl: ClassDecl, range: string): boolean {
   return decl.name === range || ancestorsOf(decl).some((a) => a.name === range);
@@ -38,14 +50,13 @@ export function findProblems(entities: readonly Entity[]): DataProblem[] {
     if (byId.has(id)) { problems.push({ entity: id, field: 'id', message: 'two entities have this id' }); continue; }
     byId.set(id, { entity, decl });
   }
+  // Only the references that some class requires (referencedBy) are recorded; subclasses count as their superclasses.
   const references = new Set<string>();
   for (const { entity, decl } of byId.values()) {
-    for (const { key, prop } of propertiesOf(decl)) {
-      if (prop.kind !== 'ref') continue;
-      const raw = (entity as unknown as Record<string, unknown>)[key];
-      for (const v of Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) references.add(`${decl.name} ${key} ${String(v)}`);
-      // Subclasses count as their superclasses for referencedBy.
-      for (const a of ancestorsOf(decl)) for (const v of Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) references.add(`${a.name} ${key} ${String(v)}`);
+    for (const { cls, prop } of REFERENCED_BY) {
+      if (!isA(decl, cls)) continue;
+      const raw = (entity as unknown as Record<string, unknown>)[prop];
+      for (const v of Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) references.add(`${cls} ${prop} ${String(v)}`);
     }
   }
   const context: CheckContext = {
@@ -89,12 +100,14 @@ export function entityProblems(entity: Entity, context: CheckContext): DataProbl
       if (isMany(prop) && !Array.isArray(raw)) { problems.push({ entity: id, field, message: 'expected an array of values' }); continue; }
       const values = isMany(prop) ? (raw as unknown[]) : [raw];
       if (prop.card === 'some' && values.length === 0) problems.push({ entity: id, field, message: 'at least one value is required' });
-      const seen = new Set<string>();
+      const seen = values.length > 1 ? new Set<string>() : undefined;
       const langs = new Set<string>();
       for (const v of values) {
-        const dup = JSON.stringify(v);
-        if (seen.has(dup)) problems.push({ entity: id, field, message: `value ${dup} is given twice` });
-        seen.add(dup);
+        if (seen) {
+          const dup = JSON.stringify(v);
+          if (seen.has(dup)) problems.push({ entity: id, field, message: `value ${dup} is given twice` });
+          seen.add(dup);
+        }
         switch (prop.kind) {
           case 'ref': {
             const target = typeof v === 'string' ? context.classOf(v) : undefined;
@@ -118,7 +131,7 @@ export function entityProblems(entity: Entity, context: CheckContext): DataProbl
             if (isRequired(prop) && (prop.kind === 'string' || prop.kind === 'langString') && lexical.trim() === '') {
               problems.push({ entity: id, field, message: 'required text is empty' });
             }
-            if (prop.pattern && !new RegExp(prop.pattern, 'u').test(lexical)) {
+            if (prop.pattern && !patternOf(prop.pattern).test(lexical)) {
               problems.push({ entity: id, field, message: `${JSON.stringify(lexical)} does not match the pattern ${prop.pattern}` });
             }
             if (prop.uniqueLang && prop.kind === 'langString') {

@@ -12,6 +12,11 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { importFile } from './import.js';
+import { exportStream } from './stream.js';
+import { syntheticCorpus } from './synthetic.js';
+import { roundtrip } from './roundtrip.js';
+import { checkBase } from './iri.js';
+import type { Dataset } from './dataset.js';
 import { countNTriples, credentialsFromEnv, push, PushError } from './push.js';
 import { graphIri } from './description.js';
 import { basename } from 'node:path';
@@ -26,8 +31,24 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
   async export(opts) {
     const base = String(opts.base ?? '');
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
-    const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : DATASETS;
     const formats = parseFormats(opts.format);
+    if (opts.synthetic !== undefined) {
+      const n = wholeNumber(opts.synthetic, '--synthetic', 1);
+      const seed = wholeNumber(opts.seed, '--seed', 0);
+      const splitSize = opts.splitSize === undefined ? undefined : wholeNumber(opts.splitSize, '--split-size', 1);
+      const checked = checkBase(base);
+      if (checked) throw new UsageError(checked);
+      const out = resolve(opts.out === 'output' ? 'synthetic' : String(opts.out));
+      const progress = progressLine(n);
+      const result = await exportStream(syntheticCorpus(n, seed), out, {
+        base, formats, name: 'synthetic', title: `Synthetic corpus of ${n} articles (seed ${seed})`, ...(splitSize ? { splitSize } : {}), ...(progress ? { progress } : {}),
+      });
+      if (progress) process.stderr.write('\n');
+      for (const p of result.paths) process.stderr.write(`wrote ${p}\n`);
+      process.stderr.write(`${result.articles} articles, ${result.triples} triples\n`);
+      return;
+    }
+    const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : DATASETS;
     if (opts.out === '-') {
       if (formats.length !== 1) throw new UsageError('--out - writes one format only: choose one with --format');
       checkAll(datasets, { base });
@@ -106,6 +127,24 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     });
     process.stderr.write(`pushed ${report.uploaded} bytes in ${report.chunks} request(s) to <${report.graph}>: the store counts ${report.counted} triples, the export has ${report.expected}\n`);
   },
+  async roundtrip(opts) {
+    const file = String(opts.args);
+    const base = String(opts.base);
+    let datasets: Iterable<Dataset>;
+    if (opts.synthetic !== undefined) {
+      datasets = syntheticCorpus(wholeNumber(opts.synthetic, '--synthetic', 1), wholeNumber(opts.seed, '--seed', 0));
+    } else {
+      const name = basename(file).replace(/\.[a-z]+$/, '');
+      const found = DATASETS.find((d) => d.name === name);
+      if (!found) throw new UsageError(`no built-in dataset is named ${JSON.stringify(name)}: use --synthetic N for a synthetic export`);
+      datasets = [found];
+    }
+    const report = await roundtrip(file, datasets, { base });
+    const verdict = report.sameOrder ? 'the same triples in the same order' : report.same ? 'the same triples, in another order' : 'DIFFERENT';
+    process.stdout.write(`${file}: ${verdict} (file ${report.fileTriples} triples, entities ${report.expectedTriples})\n`);
+    for (const d of report.same ? [] : report.differences) process.stdout.write(`  ${d}\n`);
+    return report.same ? 0 : 1;
+  },
   async ontology(opts) {
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
     if (opts.out === '-') { await ontologyFile('').write((chunk) => process.stdout.write(chunk)); return; }
@@ -131,6 +170,29 @@ function addCommand(program: Command, spec: CommandSpec): void {
 /** The number of triples of a Turtle file (read whole: Turtle pushes are one request per file anyway). */
 function countTurtle(path: string): number {
   return new Parser({ format: 'text/turtle' }).parse(readFileSync(path, 'utf8')).length;
+}
+
+/** A whole number from an option, at least `min`. */
+function wholeNumber(value: unknown, flag: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** A progress reporter on stderr when it is a terminal (and not under CI): articles, entities, triples, triples/s, ETA. */
+function progressLine(total: number): ((p: { articles: number; entities: number; triples: number }) => void) | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  const started = Date.now();
+  let last = 0;
+  return ({ articles, entities, triples }) => {
+    const now = Date.now();
+    if (now - last < 250 && articles < total) return;
+    last = now;
+    const seconds = (now - started) / 1000;
+    const rate = seconds > 0 ? Math.round(triples / seconds) : 0;
+    const eta = articles > 0 ? Math.round((seconds / articles) * (total - articles)) : 0;
+    process.stderr.write(`\r${articles}/${total} articles, ${entities} entities, ${triples} triples, ${rate} triples/s, ETA ${eta} s   `);
+  };
 }
 
 /** The formats named by --format (space- or comma-separated, or "all"). */

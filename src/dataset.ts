@@ -45,8 +45,8 @@ export class SpanBuilder {
   readonly spans: Array<EntityOfType<'TextSpan'>> = [];
   private readonly sentenceRanges: Array<{ start: number; end: number }> = [];
 
-  /** Starts a builder for the document `docId` whose text is `text`. */
-  constructor(private readonly docId: string, private readonly text: string) {}
+  /** Starts a builder for the document `docId` whose text is `text`; every span id gets `tag` after `span/` (for corpora of many documents). */
+  constructor(private readonly docId: string, private readonly text: string, private readonly tag = '') {}
 
   /** Registers the body sentences in reading order; each becomes `span/sentence-NN`. */
   sentences(sentences: readonly string[]): void {
@@ -58,14 +58,14 @@ export class SpanBuilder {
       const start = codePointLength(this.text.slice(0, at));
       const end = start + codePointLength(sentence);
       this.sentenceRanges.push({ start, end });
-      this.push(`span/sentence-${String(i + 1).padStart(2, '0')}`, sentence, start, end, undefined, i + 1);
+      this.push(`span/${this.tag}sentence-${String(i + 1).padStart(2, '0')}`, sentence, start, end, undefined, i + 1);
     });
   }
 
   /** The id of sentence `n` (counting from 1). */
   sentence(n: number): string {
     if (!this.sentenceRanges[n - 1]) throw new Error(`there is no sentence ${n}`);
-    return `span/sentence-${String(n).padStart(2, '0')}`;
+    return `span/${this.tag}sentence-${String(n).padStart(2, '0')}`;
   }
 
   /** Registers (once) the span of a quote inside sentence `n` and returns its id, `span/sNN-<slug>`. */
@@ -77,7 +77,7 @@ export class SpanBuilder {
     if (at < 0) throw new Error(`quote ${JSON.stringify(exact)} not found in sentence ${n}`);
     if (sentence.indexOf(exact, at + 1) >= 0) throw new Error(`quote ${JSON.stringify(exact)} occurs twice in sentence ${n}: quote more of it`);
     const start = range.start + codePointLength(sentence.slice(0, at));
-    const id = `span/s${String(n).padStart(2, '0')}-${slugOf(exact)}`;
+    const id = `span/${this.tag}s${String(n).padStart(2, '0')}-${slugOf(exact)}`;
     const existing = this.spans.find((s) => s.id === id);
     if (existing) {
       if (existing.position.start !== start || existing.quote.exact !== exact) throw new Error(`span id ${id} would name two different spans: quote more or less of one`);
@@ -92,7 +92,7 @@ export class SpanBuilder {
     const at = this.text.indexOf(exact);
     if (at < 0 || this.text.indexOf(exact, at + 1) >= 0) throw new Error(`quote ${JSON.stringify(exact)} must occur exactly once in the text`);
     const start = codePointLength(this.text.slice(0, at));
-    const id = `span/${name}`;
+    const id = `span/${this.tag}${name}`;
     if (!this.spans.some((s) => s.id === id)) this.push(id, exact, start, start + codePointLength(exact), undefined, undefined);
     return id;
   }

@@ -39,46 +39,73 @@ export async function canonicalHash(quads: readonly Quad[]): Promise<string> {
   return createHash('sha256').update(nquads, 'utf8').digest('hex');
 }
 
+/** Counts gathered while quads go by: enough to describe a dataset of any size. */
+export interface Stats {
+  triples: number;
+  subjects: number;
+  entities: number;
+  lastSubject: string;
+  readonly classes: Map<string, number>;
+  readonly properties: Map<string, number>;
+  readonly documents: string[];
+}
+
+/** Counts of nothing yet. */
+export function emptyStats(): Stats {
+  return { triples: 0, subjects: 0, entities: 0, lastSubject: '', classes: new Map(), properties: new Map(), documents: [] };
+}
+
+/** Adds quads to the counts (subjects are counted as runs: the mapping writes each subject's quads together). */
+export function addToStats(stats: Stats, quads: Iterable<Quad>): void {
+  for (const q of quads) {
+    stats.triples++;
+    if (q.subject.value !== stats.lastSubject) { stats.subjects++; stats.lastSubject = q.subject.value; }
+    if (q.predicate.value === RDF.type) {
+      stats.entities++;
+      stats.classes.set(q.object.value, (stats.classes.get(q.object.value) ?? 0) + 1);
+      if (q.object.value.endsWith('#SourceDocument') && stats.documents.length < 2) stats.documents.push(q.subject.value);
+    }
+    stats.properties.set(q.predicate.value, (stats.properties.get(q.predicate.value) ?? 0) + 1);
+  }
+}
+
 /** The description quads of one dataset, given its quads and the files written for it. */
 export async function describeDataset(dataset: Dataset, quads: readonly Quad[], base: string, files: ReadonlyArray<{ format: FormatName; name: string }>): Promise<Quad[]> {
+  const stats = emptyStats();
+  addToStats(stats, quads);
+  return describeStats(dataset, stats, base, files, await canonicalHash(quads));
+}
+
+/** The description quads of one dataset from its counts; the canonical hash is left out when not given (a corpus too large to canonicalise in memory). */
+export function describeStats(dataset: Dataset, stats: Stats, base: string, files: ReadonlyArray<{ format: FormatName; name: string }>, hash: string | undefined): Quad[] {
   const d = datasetIri(base, dataset.name);
   const out: Quad[] = [];
   const add = (s: string, p: string, o: Term) => out.push(quad(namedNode(s), namedNode(p), o as never));
   const int = (n: number) => literal(String(n), namedNode(XSD.integer));
-  const subjects = new Set(quads.map((q) => q.subject.value));
-  const classes = new Map<string, Set<string>>();
-  const properties = new Map<string, number>();
-  for (const q of quads) {
-    if (q.predicate.value === RDF.type) {
-      const set = classes.get(q.object.value) ?? new Set<string>();
-      set.add(q.subject.value);
-      classes.set(q.object.value, set);
-    }
-    properties.set(q.predicate.value, (properties.get(q.predicate.value) ?? 0) + 1);
-  }
-  const doc = quads.find((q) => q.predicate.value === RDF.type && q.object.value.endsWith('#SourceDocument'))?.subject.value;
+  const { classes, properties } = stats;
+  const doc = stats.documents.length === 1 ? stats.documents[0] : undefined;
 
   add(d, RDF.type, namedNode(`${VOID_NS}Dataset`));
   add(d, RDF.type, namedNode(`${DCAT_NS}Dataset`));
   add(d, DCT.title, literal(dataset.title, 'en'));
   if (doc) add(d, DCT.source, namedNode(doc));
   add(d, DCT.license, namedNode(DATA_LICENSE));
-  add(d, `${VOID_NS}triples`, int(quads.length));
-  add(d, `${VOID_NS}distinctSubjects`, int(subjects.size));
-  add(d, `${VOID_NS}entities`, int([...classes.values()].reduce((n, s) => n + s.size, 0)));
+  add(d, `${VOID_NS}triples`, int(stats.triples));
+  add(d, `${VOID_NS}distinctSubjects`, int(stats.subjects));
+  add(d, `${VOID_NS}entities`, int(stats.entities));
   add(d, `${VOID_NS}classes`, int(classes.size));
   add(d, `${VOID_NS}properties`, int(properties.size));
   add(d, `${VOID_NS}uriSpace`, literal(base));
-  add(d, `${SPDX_NS}checksum`, namedNode(`${d}/checksum`));
+  if (hash) add(d, `${SPDX_NS}checksum`, namedNode(`${d}/checksum`));
   add(d, PROV.wasGeneratedBy, namedNode(`${d}/export`));
   for (const c of [...classes.keys()].sort()) add(d, `${VOID_NS}classPartition`, namedNode(`${d}/class/${termName(c)}`));
   for (const p of [...properties.keys()].sort()) add(d, `${VOID_NS}propertyPartition`, namedNode(`${d}/property/${partitionName(p)}`));
   for (const f of files) add(d, `${DCAT_NS}distribution`, namedNode(`${d}/distribution/${f.format}`));
 
-  add(`${d}/checksum`, RDF.type, namedNode(`${SPDX_NS}Checksum`));
-  add(`${d}/checksum`, `${SPDX_NS}algorithm`, namedNode(`${SPDX_NS}checksumAlgorithm_sha256`));
-  add(`${d}/checksum`, `${SPDX_NS}checksumValue`, literal(await canonicalHash(quads), namedNode(XSD.string)));
-  add(`${d}/checksum`, RDFS.comment, literal('SHA-256 of the dataset\'s triples in RDF Dataset Canonicalization (RDFC-1.0) N-Quads: equal hashes mean equal graphs, whatever the file format.', 'en'));
+  if (hash) add(`${d}/checksum`, RDF.type, namedNode(`${SPDX_NS}Checksum`));
+  if (hash) add(`${d}/checksum`, `${SPDX_NS}algorithm`, namedNode(`${SPDX_NS}checksumAlgorithm_sha256`));
+  if (hash) add(`${d}/checksum`, `${SPDX_NS}checksumValue`, literal(hash, namedNode(XSD.string)));
+  if (hash) add(`${d}/checksum`, RDFS.comment, literal('SHA-256 of the dataset\'s triples in RDF Dataset Canonicalization (RDFC-1.0) N-Quads: equal hashes mean equal graphs, whatever the file format.', 'en'));
 
   add(`${d}/export`, RDF.type, namedNode(PROV.Activity));
   add(`${d}/export`, PROV.wasAssociatedWith, namedNode(`https://w3id.org/news-kg/software/${PACKAGE.name}/${PACKAGE.version}`));
@@ -89,7 +116,7 @@ export async function describeDataset(dataset: Dataset, quads: readonly Quad[], 
   for (const [c, members] of [...classes].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const s = `${d}/class/${termName(c)}`;
     add(s, `${VOID_NS}class`, namedNode(c));
-    add(s, `${VOID_NS}entities`, int(members.size));
+    add(s, `${VOID_NS}entities`, int(members));
   }
   for (const [p, n] of [...properties].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const s = `${d}/property/${partitionName(p)}`;

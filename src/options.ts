@@ -26,6 +26,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '-b, --base <iri>', description: 'base IRI under which entity IRIs are minted (must end with "/", no "#")', default: DEFAULT_BASE },
       { flags: '-f, --format <format...>', description: 'turtle, ntriples, nquads, trig, jsonld, or all; several allowed (space- or comma-separated); N-Quads and TriG put each dataset in its own named graph <base>graph/<name>', default: 'turtle' },
       { flags: '-i, --input <file...>', description: 'export these JSON datasets (`{ name, title, entities }`) instead of the built-in ones' },
+      { flags: '--synthetic <n>', description: 'export a synthetic corpus of n generated articles (every class, tricky strings) instead, streaming, into --out (default ./synthetic)' },
+      { flags: '--seed <s>', description: 'seed of the synthetic corpus: the same seed gives the same bytes', default: '1' },
+      { flags: '--split-size <n>', description: 'with --synthetic: at most n triples per N-Triples / N-Quads file (name-00001.nt, …)' },
     ],
   },
   {
@@ -77,6 +80,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--timeout-ms <n>', description: 'give up a request after this long without progress', default: '60000' },
       { flags: '--retries <n>', description: 'how often a transient failure (5xx, reset, timeout) is retried, with backoff', default: '3' },
       { flags: '--verbose', description: 'log each request on stderr' },
+    ],
+  },
+  {
+    name: 'roundtrip',
+    args: '<file>',
+    summary: 'Re-read an export (.ttl, .nt, .nq, .trig) and compare it triple by triple, in bounded memory, with what the entities give now: the built-in dataset of the same name, or the synthetic corpus. Reports the first differences; exit 0 same, 1 different.',
+    options: [
+      { flags: '--synthetic <n>', description: 'compare with the synthetic corpus of n articles' },
+      { flags: '--seed <s>', description: 'seed of the synthetic corpus', default: '1' },
+      { flags: '-b, --base <iri>', description: 'base IRI the export was written with', default: DEFAULT_BASE },
     ],
   },
   {

@@ -119,8 +119,16 @@ export type { UnionToIntersection };
 
 // ---- Runtime helpers over declarations ----------------------------------------------------------------
 
-/** The properties of a class in declaration order, inherited ones first, each with its TypeScript key and the class declaring it. */
-export function propertiesOf(decl: ClassDecl): Array<{ key: string; prop: PropDecl; owner: ClassDecl }> {
+/** The properties of a class in declaration order, inherited ones first, each with its TypeScript key and the class declaring it (computed once per class). */
+export function propertiesOf(decl: ClassDecl): ReadonlyArray<{ key: string; prop: PropDecl; owner: ClassDecl }> {
+  let cached = PROPERTIES.get(decl);
+  if (!cached) PROPERTIES.set(decl, (cached = computeProperties(decl)));
+  return cached;
+}
+
+const PROPERTIES = new WeakMap<ClassDecl, ReadonlyArray<{ key: string; prop: PropDecl; owner: ClassDecl }>>();
+
+function computeProperties(decl: ClassDecl): Array<{ key: string; prop: PropDecl; owner: ClassDecl }> {
   const chain: ClassDecl[] = [];
   for (let c: ClassDecl | undefined = decl; c; c = c.parent) chain.unshift(c);
   const required = new Set(chain.flatMap((c) => c.requires ?? []));
@@ -145,8 +153,16 @@ export function conceptIri(conceptNs: string, scheme: string, key: string): stri
   return `${conceptNs}${scheme}/${key}`;
 }
 
-/** The superclasses (ours) of a class, nearest first. */
-export function ancestorsOf(decl: ClassDecl): ClassDecl[] {
+/** The superclasses (ours) of a class, nearest first (computed once per class). */
+export function ancestorsOf(decl: ClassDecl): readonly ClassDecl[] {
+  let cached = ANCESTORS.get(decl);
+  if (!cached) ANCESTORS.set(decl, (cached = computeAncestors(decl)));
+  return cached;
+}
+
+const ANCESTORS = new WeakMap<ClassDecl, readonly ClassDecl[]>();
+
+function computeAncestors(decl: ClassDecl): ClassDecl[] {
   const out: ClassDecl[] = [];
   const visit = (c: ClassDecl): void => {
     for (const s of [c.parent, ...(c.alsoSubClassOf ?? [])]) {
