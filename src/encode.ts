@@ -32,20 +32,21 @@ export function valueTerm(prop: PropDecl, value: unknown, options: MapOptions, s
   }
 }
 
-function valuesOf(prop: PropDecl, raw: unknown): unknown[] {
-  if (raw === undefined) return [];
-  return isMany(prop) ? [...(raw as unknown[])] : [raw];
-}
-
 function* nodeQuads(decl: ClassDecl, subjectIri: string, fields: Record<string, unknown>, options: MapOptions): Generator<Quad> {
   const subject = namedNode(subjectIri);
   yield quad(subject, TYPE, namedNode(decl.iri));
   const nested: Array<[ClassDecl, string, Record<string, unknown>]> = [];
   for (const { key, prop } of propertiesOf(decl)) {
+    const raw = fields[key];
+    if (raw === undefined) continue;
     const predicate = namedNode(prop.iri);
-    const terms = valuesOf(prop, fields[key]).map((v) => valueTerm(prop, v, options, subjectIri));
-    terms.sort((a, b) => (termKey(a) < termKey(b) ? -1 : termKey(a) > termKey(b) ? 1 : 0));
-    for (const t of terms) yield quad(subject, predicate, t);
+    if (!isMany(prop)) {
+      yield quad(subject, predicate, valueTerm(prop, raw, options, subjectIri));
+    } else {
+      const keyed = (raw as unknown[]).map((v) => { const t = valueTerm(prop, v, options, subjectIri); return [termKey(t), t] as const; });
+      if (keyed.length > 1) keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const [, t] of keyed) yield quad(subject, predicate, t);
+    }
     if (prop.kind === 'embedded' && fields[key] !== undefined) {
       nested.push([prop.cls, embeddedIri(subjectIri, prop.fragment), fields[key] as Record<string, unknown>]);
     }

@@ -65,6 +65,7 @@ export function syntheticArticle(i: number, seed: number): Dataset {
     { type: 'Country', id: C2, label: [en(c2)], mentionedAt: [q(2, `that ${c2}`)] },
     { type: 'Region', id: id('place', 'region'), label: [en('the region')], description: [en(w)], southOf: [id('place', 'desert')] },
     { type: 'Desert', id: id('place', 'desert'), label: [en('the desert')] },
+    { type: 'Place', id: id('place', 'capital'), label: [en(`the capital of ${c1}`)], containedIn: [C1] },
     { type: 'Region', id: id('place', 'north'), label: [en(`the north of ${c1}`)], containedIn: [C1], mentionedAt: [q(3, `the north of ${c1}`)] },
     { type: 'Person', id: P1, label: [en(p1)], name: en(p1), holds: [id('office', 'fm')], mentionedAt: [q(1, p1), q(2, p1)] },
     { type: 'Person', id: P2, label: [en(p2)], name: en(p2), mentionedAt: [q(1, p2)] },
