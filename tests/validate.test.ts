@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entitiesQuads, sortedById } from '../src/encode.js';
 import { dataTurtleOptions } from '../src/export.js';
 import { projectPath } from '../src/project.js';
-import { parseShapes } from '../src/shacl.js';
+import { parseShapes, ShaclChecker } from '../src/shacl.js';
 import { turtleString } from '../src/turtle.js';
 import { validateFile, type Finding, type ValidateOptions } from '../src/validate.js';
 import { DEFAULT_BASE } from '../src/vocab.js';
@@ -86,6 +86,30 @@ describe('validating the export', () => {
   ])('catches %s by strict decoding and checks, naming it', async (_what, from, to, expected) => {
     const report = await validateFile(file('mutated.ttl', mutated(from, to)), options);
     expect(report.findings).toContainEqual(expect.objectContaining(expected));
+  });
+});
+
+describe('the SHACL engine on strings beyond the Basic Multilingual Plane', () => {
+  const data = parseTurtle('<http://e.org/a> <http://e.org/p> "rocket 🚀 𝄞" .');
+  const shape = (constraint: string) => parseShapes(`@prefix sh: <${SH}>. @prefix xsd: <http://www.w3.org/2001/XMLSchema#>.
+    <http://e.org/s> a sh:NodeShape; sh:targetSubjectsOf <http://e.org/p>; sh:property <http://e.org/ps>.
+    <http://e.org/ps> sh:path <http://e.org/p>; ${constraint}.`);
+
+  it('accepts a string with emoji as an xsd:string', async () => {
+    expect(await new ShaclChecker(shape('sh:datatype xsd:string')).check(data)).toEqual([]);
+  });
+
+  it('matches sh:pattern by UTF-16 unit (a regular expression without the u flag), so our patterns stay ASCII', async () => {
+    expect(await new ShaclChecker(shape('sh:pattern "^rocket .. ..$"')).check(data)).toEqual([]);
+    expect(await new ShaclChecker(shape('sh:pattern "^rocket . .$"')).check(data)).toHaveLength(1);
+    const patterns = shapes.filter((q) => q.predicate.value === `${SH}pattern`).map((q) => q.object.value);
+    expect(patterns.length).toBeGreaterThan(0);
+    expect(patterns.filter((p) => /[^\x20-\x7e]/.test(p))).toEqual([]);
+  });
+
+  it('counts sh:maxLength in UTF-16 units, as every engine does (10 code points, 12 units)', async () => {
+    expect(await new ShaclChecker(shape('sh:maxLength 12')).check(data)).toEqual([]);
+    expect((await new ShaclChecker(shape('sh:maxLength 11')).check(data)).map((v) => v.constraint)).toEqual([`${SH}MaxLengthConstraintComponent`]);
   });
 });
 
