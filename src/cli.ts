@@ -19,7 +19,8 @@ import { checkBase } from './iri.js';
 import type { Dataset } from './dataset.js';
 import { countNTriples, credentialsFromEnv, push, PushError } from './push.js';
 import { graphIri } from './description.js';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { writeDocs } from './docs.js';
 import { Parser } from 'n3';
 import { FORMATS, isFormat, type FormatName } from './formats.js';
 import { parseShapes } from './shacl.js';
@@ -144,6 +145,12 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     process.stdout.write(`${file}: ${verdict} (file ${report.fileTriples} triples, entities ${report.expectedTriples})\n`);
     for (const d of report.same ? [] : report.differences) process.stdout.write(`  ${d}\n`);
     return report.same ? 0 : 1;
+  },
+  async docs(opts) {
+    if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder');
+    const out = resolve(String(opts.out));
+    const written = await writeDocs(out, { base: String(opts.base) });
+    process.stderr.write(`wrote ${written.length} files; open ${join(out, 'index.html')}\n`);
   },
   async ontology(opts) {
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');

@@ -93,6 +93,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'docs',
+    summary: 'Write a static site (no server, no JavaScript) from the declarations and the export: the ontology reference, one page per entity, the article with every annotated span highlighted, and pictures of the graph and of the classes.',
+    options: [
+      { flags: '-o, --out <dir>', description: 'folder to write the site into', default: 'site' },
+      { flags: '-b, --base <iri>', description: 'base IRI of the entities', default: DEFAULT_BASE },
+    ],
+  },
+  {
     name: 'ontology',
     summary: 'Write the ontology (news-kg.ttl) and the SHACL shapes (shapes.ttl) generated from the class declarations into a folder.',
     options: [

@@ -1,0 +1,67 @@
+// Writes the documentation site (`kg docs`): ontology reference, one page per entity, the highlighted article and pictures of the graph, from the export's own quads.
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { writeFilesAtomically } from './atomic.js';
+import { DATASETS } from './data/index.js';
+import type { Dataset } from './dataset.js';
+import { articlePage } from './docs/article-page.js';
+import { entityPage } from './docs/entity-page.js';
+import { entityGraphDot, renderSvg } from './docs/graphviz.js';
+import { graphPage, indexPage } from './docs/index-page.js';
+import { SiteModel } from './docs/model.js';
+import { ontologyPage } from './docs/ontology-page.js';
+import { STYLE_CSS } from './docs/style.js';
+import { checkAll } from './export.js';
+
+/** Options of the site: the base IRI the export uses, and the datasets (the built-in ones by default). */
+export interface DocsOptions {
+  readonly base: string;
+  readonly datasets?: readonly Dataset[];
+}
+
+/** Builds every file of the site in memory, keyed by its path relative to the site root (POSIX separators), in a fixed order. */
+export async function siteFiles(options: DocsOptions): Promise<Map<string, string>> {
+  const datasets = options.datasets ?? DATASETS;
+  checkAll(datasets, { base: options.base });
+  const model = new SiteModel(datasets, options.base);
+  const files = new Map<string, string>();
+  const graphSvg = await renderSvg(entityGraphDot(model, ''));
+  files.set('style.css', STYLE_CSS);
+  files.set('index.html', indexPage(model, graphSvg));
+  files.set('graph.html', graphPage(model, graphSvg));
+  files.set('ontology.html', await ontologyPage(model));
+  files.set('article.html', articlePage(model));
+  for (const entity of model.entities.values()) files.set(entity.path, entityPage(model, entity));
+  return files;
+}
+
+/** Removes entity pages a previous run left in the folder that this run did not write (only `.html` files under `entity/`). */
+function removeStale(outDir: string, written: ReadonlySet<string>): void {
+  const visit = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        visit(path);
+        try { rmdirSync(path); } catch { /* not empty: keep it */ }
+      } else if (e.name.endsWith('.html') && !written.has(relative(outDir, path).split(sep).join('/'))) {
+        rmSync(path, { force: true });
+      }
+    }
+  };
+  visit(join(outDir, 'entity'));
+}
+
+/** Writes the static site into `outDir` (atomically, file by file renamed into place once all are written) and returns the paths written, sorted. */
+export async function writeDocs(outDir: string, options: DocsOptions): Promise<string[]> {
+  const files = await siteFiles(options);
+  const paths = [...files.keys()].sort();
+  await writeFilesAtomically(paths.map((p) => ({ path: join(outDir, ...p.split('/')), write: (sink) => sink(files.get(p) ?? '') })));
+  removeStale(outDir, new Set(paths));
+  return paths.map((p) => join(outDir, ...p.split('/')));
+}
