@@ -10,6 +10,14 @@ import { RDF } from './vocab.js';
 const { namedNode, quad } = DataFactory;
 const TYPE = namedNode(RDF.type);
 
+/** Predicates and classes are few: one term object each, made once. */
+const VOCABULARY_TERMS = new Map<string, NamedNode>();
+function vocabularyTerm(iri: string): NamedNode {
+  let term = VOCABULARY_TERMS.get(iri);
+  if (!term) VOCABULARY_TERMS.set(iri, (term = namedNode(iri)));
+  return term;
+}
+
 /** Options of the mapping. */
 export interface MapOptions {
   /** The base IRI under which entity IRIs are minted. */
@@ -26,7 +34,7 @@ export function termKey(term: Term): string {
 export function valueTerm(prop: PropDecl, value: unknown, options: MapOptions, subjectIri: string): NamedNode | Literal {
   switch (prop.kind) {
     case 'ref': return namedNode(entityIri(options.base, value as string));
-    case 'enum': return namedNode(enumIri(prop.scheme, value as string));
+    case 'enum': return vocabularyTerm(enumIri(prop.scheme, value as string));
     case 'embedded': return namedNode(embeddedIri(subjectIri, prop.fragment));
     default: return CODECS[prop.kind].toTerm(value as never);
   }
@@ -34,12 +42,12 @@ export function valueTerm(prop: PropDecl, value: unknown, options: MapOptions, s
 
 function* nodeQuads(decl: ClassDecl, subjectIri: string, fields: Record<string, unknown>, options: MapOptions): Generator<Quad> {
   const subject = namedNode(subjectIri);
-  yield quad(subject, TYPE, namedNode(decl.iri));
+  yield quad(subject, TYPE, vocabularyTerm(decl.iri));
   const nested: Array<[ClassDecl, string, Record<string, unknown>]> = [];
   for (const { key, prop } of propertiesOf(decl)) {
     const raw = fields[key];
     if (raw === undefined) continue;
-    const predicate = namedNode(prop.iri);
+    const predicate = vocabularyTerm(prop.iri);
     if (!isMany(prop)) {
       yield quad(subject, predicate, valueTerm(prop, raw, options, subjectIri));
     } else {
