@@ -7,7 +7,7 @@ import { assertValid } from './check.js';
 import type { Dataset } from './dataset.js';
 import { decodeQuads } from './decode.js';
 import { DataError } from './errors.js';
-import { INPUT_FORMATS } from './validate.js';
+import { defaultGraph, INPUT_FORMATS } from './validate.js';
 
 /** Reads a file into a dataset named after it; a problem of syntax or data is a DataError naming the file, entity or field. */
 export function importFile(path: string, options: { base: string; inputFormat?: string }): Dataset {
@@ -26,7 +26,7 @@ export function importFile(path: string, options: { base: string; inputFormat?: 
   } catch (error) {
     throw new DataError([{ entity: path, field: '(file)', message: (error as Error).message }]);
   }
-  const entities = decodeQuads(quads.map((q) => (q.graph.termType === 'DefaultGraph' ? q : oxigraph.quad(q.subject as never, q.predicate as never, q.object as never) as unknown as Quad)), { base: options.base });
+  const entities = decodeQuads(quads.map(defaultGraph), { base: options.base });
   assertValid(entities);
   const doc = entities.find((e) => e.type === 'SourceDocument');
   const name = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'imported';

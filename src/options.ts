@@ -16,6 +16,11 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[];
 }
 
+/** The --base option, described for one command. */
+function baseOption(description: string): OptionSpec {
+  return { flags: '-b, --base <iri>', description, default: DEFAULT_BASE };
+}
+
 /** Every command of `kg`. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -23,7 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Check every dataset, then write each as Turtle plus the ontology into the output folder (atomically).',
     options: [
       { flags: '-o, --out <dir>', description: 'folder to write into; "-" writes the datasets\' Turtle to stdout instead', default: 'output' },
-      { flags: '-b, --base <iri>', description: 'base IRI under which entity IRIs are minted (must end with "/", no "#")', default: DEFAULT_BASE },
+      baseOption('base IRI under which entity IRIs are minted (must end with "/", no "#")'),
       { flags: '-f, --format <format...>', description: 'turtle, ntriples, nquads, trig, jsonld, or all; several allowed (space- or comma-separated); N-Quads and TriG put each dataset in its own named graph <base>graph/<name>', default: 'turtle' },
       { flags: '-i, --input <file...>', description: 'export these JSON datasets (`{ name, title, entities }`) instead of the built-in ones' },
       { flags: '--synthetic <n>', description: 'export a synthetic corpus of n generated articles (every class, tricky strings) instead, streaming, into --out (default ./synthetic)' },
@@ -48,7 +53,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '-f, --format <format>', description: 'text or json', default: 'text' },
       { flags: '-s, --shapes <file>', description: 'SHACL shapes to use instead of ontology/shapes.ttl (Turtle)' },
       { flags: '--input-format <format>', description: 'ttl, nt, nq or trig, overriding the file extension' },
-      { flags: '-b, --base <iri>', description: 'base IRI of the entities in the files', default: DEFAULT_BASE },
+      baseOption('base IRI of the entities in the files'),
       { flags: '--shacl-max-triples <n>', description: 'largest file (in triples) given to the in-memory SHACL engine; larger files are still decoded and checked entity by entity, in a stream', default: '200000' },
       { flags: '--verbose', description: 'print a stack trace on internal errors' },
     ],
@@ -59,7 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Read RDF (our export, or a file edited by hand) back into typed entities as JSON, strictly; `kg export --input` of the result gives the same graph.',
     options: [
       { flags: '-o, --out <file>', description: 'JSON file to write (atomically); "-" for stdout', default: '-' },
-      { flags: '-b, --base <iri>', description: 'base IRI of the entities in the file', default: DEFAULT_BASE },
+      baseOption('base IRI of the entities in the file'),
       { flags: '--input-format <format>', description: 'ttl, nt, nq or trig, overriding the file extension' },
     ],
   },
@@ -73,7 +78,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--replace', description: 'replace the graph (PUT, then POST for further chunks); the default' },
       { flags: '--append', description: 'add to the graph (POST); the count must then lie between the old count and old + new' },
       { flags: '-f, --format <format>', description: 'ntriples (streamed in chunks) or turtle (one request per file)', default: 'ntriples' },
-      { flags: '-b, --base <iri>', description: 'base IRI of the export, for the default graph name', default: DEFAULT_BASE },
+      baseOption('base IRI of the export, for the default graph name'),
       { flags: '--gsp-path <path>', description: 'path of the Graph Store service under the endpoint (Virtuoso: /sparql-graph-crud-auth; Fuseki: /<dataset>/data)', default: '/sparql-graph-crud-auth' },
       { flags: '--sparql-path <path>', description: 'path of the SPARQL query service under the endpoint (Fuseki: /<dataset>/sparql)', default: '/sparql' },
       { flags: '--chunk-bytes <n>', description: 'largest request body cut from an N-Triples file', default: String(8 * 1024 * 1024) },
@@ -89,7 +94,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '--synthetic <n>', description: 'compare with the synthetic corpus of n articles' },
       { flags: '--seed <s>', description: 'seed of the synthetic corpus', default: '1' },
-      { flags: '-b, --base <iri>', description: 'base IRI the export was written with', default: DEFAULT_BASE },
+      baseOption('base IRI the export was written with'),
     ],
   },
   {
@@ -97,7 +102,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Write a static site (no server, no JavaScript) from the declarations and the export: the ontology reference, one page per entity, the article with every annotated span highlighted, and pictures of the graph and of the classes.',
     options: [
       { flags: '-o, --out <dir>', description: 'folder to write the site into', default: 'site' },
-      { flags: '-b, --base <iri>', description: 'base IRI of the entities', default: DEFAULT_BASE },
+      baseOption('base IRI of the entities'),
     ],
   },
   {

@@ -47,13 +47,12 @@ export class ShaclChecker {
     return `Value violates sh:${name.charAt(0).toLowerCase()}${name.slice(1)}`;
   }
 
-  /** Validates a data graph (plus the class hierarchy); keeps only violations whose focus node passes `keep`. */
-  async check(data: Iterable<Quad>, keep: (focus: string) => boolean = () => true): Promise<Violation[]> {
+  /** Validates a data graph (plus the class hierarchy) and returns its violations. */
+  async check(data: Iterable<Quad>): Promise<Violation[]> {
     const dataset = this.validator.factory.dataset([...data, ...CLASS_HIERARCHY] as never);
     const report = await this.validator.validate(dataset);
     if (report.conforms) return [];
     return report.results
-      .filter((r) => keep(r.focusNode.value))
       .map((r) => ({
         focus: show(r.focusNode, this.shapes),
         path: show(r.path, this.shapes),

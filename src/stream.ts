@@ -129,8 +129,9 @@ export async function exportStream(articles: Iterable<Dataset>, dir: string, opt
     }, description.write);
     description.close();
     finished.push(description);
-    const ontology = new TempFile(join(dir, ontologyFile(dir).path.split('/').pop() ?? 'news-kg.ttl'));
-    await ontologyFile(dir).write(ontology.write);
+    const onto = ontologyFile(dir);
+    const ontology = new TempFile(onto.path);
+    await onto.write(ontology.write);
     ontology.close();
     finished.push(ontology);
   } catch (error) {

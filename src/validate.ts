@@ -9,7 +9,6 @@ import { entityProblems, type CheckContext } from './check.js';
 import { CLASSES, type Entity } from './classes.js';
 import { decodeQuads } from './decode.js';
 import { DataError } from './errors.js';
-import { idFromIri } from './iri.js';
 import { propertiesOf, type ClassDecl } from './schema.js';
 import { ShaclChecker, type Violation } from './shacl.js';
 import { HashIndex } from './hashindex.js';
@@ -328,8 +327,8 @@ function checkerFor(shapes: readonly Quad[]): ShaclChecker {
   return checker;
 }
 
-/** A quad moved into the default graph (named graphs are merged for validation). */
-function defaultGraph(q: Quad): Quad {
+/** A quad moved into the default graph (named graphs are merged for validation and import). */
+export function defaultGraph(q: Quad): Quad {
   return q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object);
 }
 
