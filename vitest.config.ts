@@ -6,5 +6,7 @@ export default defineConfig({
     // Cross-engine tests need Debian packages and a server (`npm run test:interop`); browser tests need Chromium (`npm run test:browser`).
     exclude: ['tests/interop/**', 'tests/browser/**', 'node_modules/**', 'dist/**'],
     testTimeout: 60_000,
+    // Set-up hooks build whole sites and stores; on a loaded 2-core machine they can take far longer than the 10 s default.
+    hookTimeout: 180_000,
   },
 });

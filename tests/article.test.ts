@@ -331,7 +331,7 @@ describe('time expressions', () => {
 // ---- 5. Wikidata links come from the reference list only -------------------------------------------------------------
 
 describe('Wikidata identifiers', () => {
-  const REFERENCE = projectPath('../shared/reference/wikidata.tsv');
+  const REFERENCE = projectPath('src/data/reference/wikidata.tsv');
 
   /** The reference list: Wikidata id to label. Fails (never skips) when the file is missing. */
   function reference(): Map<string, string> {

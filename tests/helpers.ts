@@ -1,4 +1,5 @@
 // Shared helpers of the tests: parsing Turtle, comparing quad sets, the datasets to run over, capturing CLI output.
+import { existsSync, readFileSync } from 'node:fs';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { vi } from 'vitest';
@@ -6,9 +7,20 @@ import { main } from '../src/cli.js';
 import { DATASETS } from '../src/data/index.js';
 import type { Dataset } from '../src/dataset.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
+import { projectPath } from '../src/project.js';
 
 /** Every real dataset plus the kitchen sink: the round-trip tests run over all of them. */
 export const ALL_DATASETS: readonly Dataset[] = [...DATASETS, kitchenSink];
+
+/**
+ * Reads a file the tests need from inside the repo (path relative to the project root, UTF-8).
+ * @throws Error naming the absolute path it looked for when the file is missing, so a missing fixture fails loudly.
+ */
+export function readProjectFile(relative: string): string {
+  const path = projectPath(relative);
+  if (!existsSync(path)) throw new Error(`missing project file: expected ${relative} at ${path} (everything the tests read lives in the repo)`);
+  return readFileSync(path, 'utf8');
+}
 
 /** Parses Turtle with n3 (throws on any syntax error). */
 export function parseTurtle(text: string): Quad[] {

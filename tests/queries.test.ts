@@ -11,12 +11,12 @@ import { defaultDataFiles, formatResults, loadStore, runQuery } from '../src/que
 function literalOf(t: { value: string; 'xml:lang'?: string; datatype?: string }): oxigraph.Literal {
   return oxigraph.literal(t.value, t['xml:lang'] ?? (t.datatype ? oxigraph.namedNode(t.datatype) : undefined));
 }
-import { runCli } from './helpers.js';
+import { readProjectFile, runCli } from './helpers.js';
 
 const dir = projectPath('queries');
 const names = readdirSync(dir).filter((n) => n.endsWith('.rq')).sort();
 const store = loadStore(defaultDataFiles(projectPath('output')));
-const competency = readFileSync(projectPath('../shared/competency-questions.md'), 'utf8');
+const competency = readProjectFile('queries/README.md');
 
 describe.each(names)('query %s', (name) => {
   const query = readFileSync(join(dir, name), 'utf8');
@@ -52,7 +52,7 @@ describe.each(names)('query %s', (name) => {
 });
 
 describe('the competency questions', () => {
-  it('each have a query (Q1 to Q10 of ../shared/competency-questions.md)', () => {
+  it('each have a query (Q1 to Q10 of queries/README.md)', () => {
     const asked = [...competency.matchAll(/^\| Q(\d+) \| (.+?) \|/gm)].map((m) => Number(m[1]));
     expect(asked).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     for (const n of asked) expect(names.some((f) => f.startsWith(`Q${String(n).padStart(2, '0')}-`)), `Q${n}`).toBe(true);
