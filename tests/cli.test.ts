@@ -130,7 +130,10 @@ describe('the README', () => {
     expect(block, 'README CLI reference is stale: paste the output of cliReference()').toBe(cliReference());
   });
 
-  it('names the same test command as .ci/run', () => {
-    expect(readFileSync(projectPath('.ci/run'), 'utf8')).toMatch(/^npm test$/m);
+  it('is what .ci/run runs first, in a lone clone: the first two sh blocks of this README', () => {
+    expect(readFileSync(projectPath('.ci/run'), 'utf8')).toMatch(/^set -euo pipefail\ncd .*\nbash scripts\/lone-clone\.sh$/m);
+    const script = readFileSync(projectPath('scripts/lone-clone.sh'), 'utf8');
+    expect(script).toContain('git clone');
+    expect(script).toMatch(/awk '\/\^```sh\$\/.*README\.md \| head -n 2/);
   });
 });
