@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `kg` command line: parses options from the table in options.ts, runs the library, and decides exit codes.
 import { Command, CommanderError } from 'commander';
-import { DATASETS } from './data/index.js';
 import { DataError, UsageError } from './errors.js';
 import { checkAll, datasetFile, exportAll, ontologyFile, shapesFile } from './export.js';
 import { writeFilesAtomically } from './atomic.js';
@@ -27,6 +26,12 @@ import { parseShapes } from './shacl.js';
 import { exitCodeOf, formatReportsText, validateFile } from './validate.js';
 import { defaultDataFiles, formatResults, loadStore, QueryError, RESULT_FORMATS, runQuery, type ResultFormat } from './query.js';
 
+/** The built-in datasets (shared entities, then one per article), loaded on first use so that a mistake in an article module is reported as a message naming its line, not a crash at start-up. */
+async function builtInDatasets(): Promise<readonly Dataset[]> {
+  process.setSourceMapsEnabled(true);
+  return (await import('./data/index.js')).DATASETS;
+}
+
 /** What each command does with its parsed options. */
 const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promise<void | number>> = {
   async export(opts) {
@@ -49,7 +54,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       process.stderr.write(`${result.articles} articles, ${result.triples} triples\n`);
       return;
     }
-    const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : DATASETS;
+    const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : await builtInDatasets();
     if (opts.out === '-') {
       if (formats.length !== 1) throw new UsageError('--out - writes one format only: choose one with --format');
       checkAll(datasets, { base });
@@ -136,7 +141,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       datasets = syntheticCorpus(wholeNumber(opts.synthetic, '--synthetic', 1), wholeNumber(opts.seed, '--seed', 0));
     } else {
       const name = basename(file).replace(/\.[a-z]+$/, '');
-      const found = DATASETS.find((d) => d.name === name);
+      const found = (await builtInDatasets()).find((d) => d.name === name);
       if (!found) throw new UsageError(`no built-in dataset is named ${JSON.stringify(name)}: use --synthetic N for a synthetic export`);
       datasets = [found];
     }

@@ -1,6 +1,7 @@
 // A dataset: the entities taken from one source document, and a builder for its sentences and text spans.
 import type { Entity, EntityOfType } from './classes.js';
 import type { LangString } from './schema.js';
+import { foldToAscii } from './authoring/slug.js';
 import { codePointLength, countOccurrences, sliceCodePoints } from './text.js';
 
 /** One dataset: a name (its output file is `<name>.ttl`), a title, and its entities. */
@@ -10,6 +11,8 @@ export interface Dataset {
   readonly entities: readonly Entity[];
   /** Where the entities came from, for the header of the output (default: src/data/). */
   readonly origin?: string;
+  /** The module that declared the dataset, relative to the project root (for error messages). */
+  readonly module?: string;
 }
 
 /** An English language-tagged string. */
@@ -32,7 +35,7 @@ function joinWords(words: readonly string[], max: number): string {
 
 /** A readable id fragment from a quote: its words joined by hyphens; a long quote keeps its first and last words (`head--tail`). */
 export function slugOf(text: string): string {
-  const words = text.normalize('NFKD').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => w.slice(0, 24));
+  const words = foldToAscii(text).replace(/['’]/g, '').split(/[^a-z0-9]+/).filter(Boolean).map((w) => w.slice(0, 24));
   const all = words.join('-');
   if (all.length <= 48) return all || 'span';
   const head = joinWords(words, 30);
@@ -45,10 +48,15 @@ export class SpanBuilder {
   readonly spans: Array<EntityOfType<'TextSpan'>> = [];
   private readonly sentenceRanges: Array<{ start: number; end: number }> = [];
 
-  /** Starts a builder for the document `docId` whose text is `text`; every span id gets `tag` after `span/` (for corpora of many documents). */
-  constructor(private readonly docId: string, private readonly text: string, private readonly tag = '') {}
+  private readonly tag: string;
 
-  /** Registers the body sentences in reading order; each becomes `span/sentence-NN`. */
+  /** Starts a builder for the document `docId` whose text is `text`; every span id is `span/<namespace>/…`, so two documents' spans never collide. */
+  constructor(private readonly docId: string, private readonly text: string, namespace: string) {
+    if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(namespace)) throw new Error(`span namespace ${JSON.stringify(namespace)} must be lower-case letters, digits and hyphens`);
+    this.tag = `${namespace}/`;
+  }
+
+  /** Registers the body sentences in reading order; each becomes `span/<namespace>/sentence-NN`. */
   sentences(sentences: readonly string[]): void {
     let from = 0;
     sentences.forEach((sentence, i) => {
@@ -68,7 +76,7 @@ export class SpanBuilder {
     return `span/${this.tag}sentence-${String(n).padStart(2, '0')}`;
   }
 
-  /** Registers (once) the span of a quote inside sentence `n` and returns its id, `span/sNN-<slug>`. */
+  /** Registers (once) the span of a quote inside sentence `n` and returns its id, `span/<namespace>/sNN-<slug>`. */
   quote(n: number, exact: string): string {
     const range = this.sentenceRanges[n - 1];
     if (!range) throw new Error(`there is no sentence ${n}`);
@@ -98,17 +106,27 @@ export class SpanBuilder {
   }
 
   private push(id: string, exact: string, start: number, end: number, sentence: string | undefined, sentenceNumber: number | undefined): void {
-    const ambiguous = countOccurrences(this.text, exact) > 1;
-    const prefix = ambiguous ? sliceCodePoints(this.text, Math.max(0, start - CONTEXT), start) : undefined;
-    const suffix = ambiguous ? sliceCodePoints(this.text, end, Math.min(codePointLength(this.text), end + CONTEXT)) : undefined;
-    this.spans.push({
-      type: 'TextSpan',
-      id,
-      source: this.docId,
-      quote: { exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
-      position: { start, end },
-      ...(sentence ? { sentence } : {}),
-      ...(sentenceNumber ? { sentenceNumber } : {}),
-    });
+    this.spans.push(textSpan(this.docId, this.text, id, start, end, sentence, sentenceNumber));
   }
+}
+
+/**
+ * The text span `id` of document `docId` covering code points `start`..`end` of `text`; a quote that occurs more than
+ * once in the text also records up to 24 code points of context before and after it (Web Annotation prefix/suffix).
+ */
+export function textSpan(docId: string, text: string, id: string, start: number, end: number, sentence?: string, sentenceNumber?: number): EntityOfType<'TextSpan'> {
+  const exact = sliceCodePoints(text, start, end);
+  if (exact === undefined) throw new Error(`span ${id}: offsets ${start}..${end} fall outside the text`);
+  const ambiguous = countOccurrences(text, exact) > 1;
+  const prefix = ambiguous ? sliceCodePoints(text, Math.max(0, start - CONTEXT), start) : undefined;
+  const suffix = ambiguous ? sliceCodePoints(text, end, Math.min(codePointLength(text), end + CONTEXT)) : undefined;
+  return {
+    type: 'TextSpan',
+    id,
+    source: docId,
+    quote: { exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
+    position: { start, end },
+    ...(sentence ? { sentence } : {}),
+    ...(sentenceNumber ? { sentenceNumber } : {}),
+  };
 }

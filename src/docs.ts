@@ -2,7 +2,6 @@
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { writeFilesAtomically } from './atomic.js';
-import { DATASETS } from './data/index.js';
 import type { Dataset } from './dataset.js';
 import { articlePage } from './docs/article-page.js';
 import { entityPage } from './docs/entity-page.js';
@@ -21,7 +20,7 @@ export interface DocsOptions {
 
 /** Builds every file of the site in memory, keyed by its path relative to the site root (POSIX separators), in a fixed order. */
 export async function siteFiles(options: DocsOptions): Promise<Map<string, string>> {
-  const datasets = options.datasets ?? DATASETS;
+  const datasets = options.datasets ?? (await import('./data/index.js')).DATASETS;
   checkAll(datasets, { base: options.base });
   const model = new SiteModel(datasets, options.base);
   const files = new Map<string, string>();

@@ -3,8 +3,11 @@ import { isValidIri } from './literals.js';
 import { conceptIri, type ClassDecl } from './schema.js';
 import { CONCEPT_NS } from './vocab.js';
 
-/** An entity id: `<class id prefix>/<slug>`, lower-case letters, digits and hyphens. */
-export const ID_PATTERN = /^[a-z][a-z0-9-]*\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+/**
+ * An entity id: `<class id prefix>/<slug>` for shared entities, `<class id prefix>/<article>/<slug>` for what an article
+ * owns (its spans, times, events, claims); lower-case letters, digits and hyphens.
+ */
+export const ID_PATTERN = /^[a-z][a-z0-9-]*(?:\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?){1,2}$/;
 
 /** Returns a description of what is wrong with a base IRI, or undefined when it can be used. */
 export function checkBase(base: string): string | undefined {
@@ -16,7 +19,7 @@ export function checkBase(base: string): string | undefined {
 /** Returns a description of what is wrong with an entity id for a class, or undefined. */
 export function checkId(id: unknown, decl: ClassDecl): string | undefined {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    return `id ${JSON.stringify(id)} is not of the form "<prefix>/<slug>" (lower-case letters, digits, hyphens)`;
+    return `id ${JSON.stringify(id)} is not of the form "<prefix>/<slug>" or "<prefix>/<article>/<slug>" (lower-case letters, digits, hyphens)`;
   }
   if (decl.idPrefix && !id.startsWith(`${decl.idPrefix}/`)) return `id ${JSON.stringify(id)} of a ${decl.name} must start with "${decl.idPrefix}/"`;
   return undefined;

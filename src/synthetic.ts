@@ -45,7 +45,7 @@ export function syntheticArticle(i: number, seed: number): Dataset {
   const s4 = `${c1} offered training in ${year}-${String(month).padStart(2, '0')} and cut ties with ${c2}.`;
   const text = `date ${date} ${s1}\n\n${s2}\n\n${s3}\n\n${s4}`;
   const doc = `doc/${t}`;
-  const b = new SpanBuilder(doc, text, `${t}-`);
+  const b = new SpanBuilder(doc, text, t);
   b.sentences([s1, s2, s3, s4]);
   const q = (n: number, exact: string): string => b.quote(n, exact);
   const id = (kind: string, local: string): string => `${kind}/${t}-${local}`;

@@ -1,412 +1,358 @@
-// The knowledge of article 000 (2025-04-04: Russia, Mali, Burkina Faso, Niger, Ukraine), modelled by hand, sentence by sentence.
-import { readFileSync } from 'node:fs';
-import type { Entity } from '../classes.js';
-import { en, SpanBuilder, type Dataset } from '../dataset.js';
-import { projectPath } from '../project.js';
-import { codePointLength } from '../text.js';
+// The knowledge of article 000 (2025-04-04: Russia, Mali, Burkina Faso, Niger, Ukraine), modelled by hand with the authoring kit.
+import { article } from '../authoring/kit.js';
+import * as E from './entities/index.js';
+import { wikidata } from './entities/wikidata.js';
 
-/** Where the source text lives, relative to the project root (a byte-for-byte copy of the seed). */
-export const SOURCE_FILE = 'src/data/sources/000_bb2e1ba8c6e08444.txt';
-const text = readFileSync(projectPath(SOURCE_FILE), 'utf8');
-
-const DOC = 'doc/article-000-bb2e1ba8c6e08444';
-const wd = (q: string): string => `http://www.wikidata.org/entity/${q}`;
-
-const b = new SpanBuilder(DOC, text);
-// The body sentences, in reading order (not the dateline "date 2025-04-04" nor the two subheadings).
-b.sentences([
-  'Russia discussed ways to boost military ties with the Sahel countries, promising to train their troops and supply weapons as it seeks to expand its clout in West African countries that have expelled French forces.',
-  "Russia's Foreign Minister Sergey Lavrov said on Thursday after the talks with his counterparts from Mali, Burkina Faso, and Niger that Moscow stands ready to help strengthen their military and security forces.",
-  "“I emphasised Moscow's readiness to help expand the potential of the united armed forces of Sahel, strengthen the combat capability of the three countries' militaries and train their troops and law enforcement personnel,” Lavrov said, adding that Russia could also provide military equipment.",
-  "Russia's top diplomat also accused Ukraine of destabilising the region, declaring, without offering any evidence, that it \"openly supports terrorist groups in this part of Africa while its Western sponsors turn a blind eye on it.\"",
-  "Mali’s Foreign Minister Abdoulaye Diop echoed Lavrov's comments, stating that his country views Ukraine as a “terrorist state.”",
-  '"We have common views on fighting insecurity and terrorism in our region, which is supported by foreign state sponsors and regional actors," he said.',
-  'Mali’s government cut diplomatic ties with Ukraine last year over allegations that Kiev aided an attack by armed groups in northern Mali in July, in which dozens of Russian mercenaries and Malian soldiers were killed by militants and rebels, in what some observers described as one of the largest losses for the Russian contractors in years.',
-  'A spokesperson for Ukrainian military intelligence said at the time that armed groups in Mali had received information from Kiev to launch the attack.',
-  'Ukraine\'s Foreign Ministry argued, however, that Mali had cut ties without a thorough review of the situation and without providing evidence of the country’s involvement in the attack.',
-  'Ties between Sahel countries and the West have become increasingly strained.',
-  'Following military coups in Mali, Burkina Faso and Niger in recent years, the ruling juntas have expelled French and US forces, and turned to Russian military contractors for security assistance.',
-  "Russian military contractors have been active in the Sahel, the vast expanse south of the Sahara Desert, profiting from the region's mineral riches in exchange for their security services.",
-  'Lavrov noted on Thursday that Russia will help the Sahel countries to form a joint military force by offering "consultative services," noting that a "significant number" of Russian military instructors have been working there already.',
-]);
-const q = (n: number, exact: string): string => b.quote(n, exact);
-const DATELINE = b.outsideBody('dateline', 'date 2025-04-04');
-// The two subheadings are not body sentences, but they mention things: keep them as spans too.
-const HEADING_COMMON_VIEWS = b.outsideBody('heading-we-have-common-views', '‘We have common views’');
-const HEADING_CONTRACTORS = b.outsideBody('heading-russian-security-contractors', 'Russian security contractors');
-
-// ---- The document and its times -------------------------------------------------------------------------
-
-const source: Entity[] = [
-  {
-    type: 'SourceDocument', id: DOC,
-    label: [en('Russia discusses military ties with the Sahel countries (news article, 2025-04-04)')],
-    datePublished: '2025-04-04', publicationTime: 'when/2025-04-04-article-date',
-    sourceFile: SOURCE_FILE, text, characterCount: codePointLength(text), language: 'en', statedIn: [DATELINE],
-  },
-  {
-    type: 'TimeExpression', id: 'when/2025-04-04-article-date', label: [en('4 April 2025 (the article\'s date, a Friday)')],
-    date: '2025-04-04', originalText: en('date 2025-04-04'), mentionedAt: [DATELINE],
-  },
-  {
-    type: 'TimeExpression', id: 'when/2025-04-03-thursday', label: [en('Thursday 3 April 2025')],
-    date: '2025-04-03', originalText: en('on Thursday'), resolvedAgainst: 'when/2025-04-04-article-date',
-    mentionedAt: [q(2, 'on Thursday'), q(13, 'on Thursday')],
-  },
-  {
-    type: 'TimeExpression', id: 'when/2024-last-year', label: [en('2024 ("last year")')],
-    year: '2024', originalText: en('last year'), resolvedAgainst: 'when/2025-04-04-article-date',
-    mentionedAt: [q(7, 'last year')],
-  },
-  {
-    type: 'TimeExpression', id: 'when/2024-07-july', label: [en('July 2024 ("in July" of last year)')],
-    yearMonth: '2024-07', originalText: en('in July'), resolvedAgainst: 'when/2024-last-year',
-    mentionedAt: [q(7, 'in July')],
-  },
-  {
-    type: 'TimeExpression', id: 'when/at-the-time', label: [en('at the time (of the 2024 events: the attack and the cut in ties)')],
-    year: '2024', originalText: en('at the time'), resolvedAgainst: 'when/2024-last-year',
-    mentionedAt: [q(8, 'at the time')],
-  },
-  {
-    type: 'TimeExpression', id: 'when/recent-years', label: [en('in recent years (before April 2025)')],
-    originalText: en('in recent years'), before: 'when/2025-04-04-article-date', resolvedAgainst: 'when/2025-04-04-article-date',
-    mentionedAt: [q(11, 'in recent years')],
-  },
-  {
-    type: 'TimeExpression', id: 'when/already', label: [en('already (before 3 April 2025)')],
-    originalText: en('already'), before: 'when/2025-04-03-thursday', resolvedAgainst: 'when/2025-04-03-thursday',
-    mentionedAt: [q(13, 'already')],
-  },
-];
-
-// ---- Countries, places and regions ---------------------------------------------------------------------------
-
-const places: Entity[] = [
-  { type: 'Country', id: 'country/russia', label: [en('Russia')], wikidata: wd('Q159'), mentionedAt: [q(1, 'Russia'), q(2, "Russia's"), q(3, 'Russia could'), q(13, 'that Russia')] },
-  { type: 'Country', id: 'country/mali', label: [en('Mali')], wikidata: wd('Q912'), containedIn: ['place/west-africa'], statedIn: [q(1, 'West African countries')], mentionedAt: [q(2, 'Mali'), q(5, 'Mali’s'), q(5, 'his country'), q(7, 'Mali’s'), q(7, 'northern Mali'), q(8, 'in Mali'), q(9, 'that Mali'), q(11, 'in Mali')] },
-  { type: 'Country', id: 'country/burkina-faso', label: [en('Burkina Faso')], wikidata: wd('Q965'), containedIn: ['place/west-africa'], statedIn: [q(1, 'West African countries')], mentionedAt: [q(2, 'Burkina Faso'), q(11, 'Burkina Faso')] },
-  { type: 'Country', id: 'country/niger', label: [en('Niger')], wikidata: wd('Q1032'), containedIn: ['place/west-africa'], statedIn: [q(1, 'West African countries')], mentionedAt: [q(2, 'Niger'), q(11, 'Niger')] },
-  { type: 'Country', id: 'country/ukraine', label: [en('Ukraine')], wikidata: wd('Q212'), mentionedAt: [q(4, 'Ukraine'), q(5, 'Ukraine'), q(7, 'Ukraine'), q(9, "Ukraine's"), q(9, 'the country’s')] },
-  { type: 'Country', id: 'country/france', label: [en('France')], wikidata: wd('Q142'), mentionedAt: [q(1, 'French forces'), q(11, 'French')] },
-  { type: 'Country', id: 'country/united-states', label: [en('United States')], altLabel: [en('US')], wikidata: wd('Q30'), mentionedAt: [q(11, 'US forces')] },
-  {
-    type: 'Region', id: 'place/sahel', label: [en('Sahel')], wikidata: wd('Q66065'),
-    description: [en('the vast expanse south of the Sahara Desert')], southOf: ['place/sahara'],
-    statedIn: [q(12, 'the Sahel, the vast expanse south of the Sahara Desert')],
-    mentionedAt: [q(1, 'Sahel'), q(3, 'Sahel'), q(10, 'Sahel'), q(12, 'the Sahel'), q(13, 'Sahel'), q(4, 'the region'), q(12, "the region's")],
-  },
-  { type: 'Desert', id: 'place/sahara', label: [en('Sahara')], altLabel: [en('Sahara Desert')], wikidata: wd('Q6583'), mentionedAt: [q(12, 'Sahara Desert')] },
-  { type: 'Region', id: 'place/west-africa', label: [en('West Africa')], wikidata: wd('Q4412'), mentionedAt: [q(1, 'West African')] },
-  { type: 'Region', id: 'place/northern-mali', label: [en('northern Mali')], containedIn: ['country/mali'], statedIn: [q(7, 'northern Mali')], mentionedAt: [q(7, 'northern Mali')] },
-  {
-    type: 'Region', id: 'place/this-part-of-africa', label: [en('"this part of Africa" (in Lavrov\'s words)')],
-    description: [en('the region Lavrov refers to as "this part of Africa"')], mentionedAt: [q(4, 'this part of Africa')],
-  },
-];
-
-// ---- Governments, ministries, forces and groups -------------------------------------------------------------
-
-const organisations: Entity[] = [
-  { type: 'Government', id: 'organization/government-of-russia', label: [en('government of Russia')], altLabel: [en('Moscow')], country: 'country/russia', mentionedAt: [q(2, 'Moscow'), q(3, "Moscow's")] },
-  { type: 'Government', id: 'organization/government-of-mali', label: [en('government of Mali (ruling junta)')], altLabel: [en('Mali’s government')], country: 'country/mali', mentionedAt: [q(7, 'Mali’s government')] },
-  { type: 'Government', id: 'organization/government-of-burkina-faso', label: [en('government of Burkina Faso (ruling junta)')], country: 'country/burkina-faso', mentionedAt: [q(11, 'the ruling juntas')] },
-  { type: 'Government', id: 'organization/government-of-niger', label: [en('government of Niger (ruling junta)')], country: 'country/niger', mentionedAt: [q(11, 'the ruling juntas')] },
-  { type: 'Government', id: 'organization/government-of-ukraine', label: [en('government of Ukraine')], altLabel: [en('Kiev')], country: 'country/ukraine', mentionedAt: [q(7, 'Kiev'), q(8, 'Kiev')] },
-  { type: 'Ministry', id: 'organization/foreign-ministry-of-ukraine', label: [en("Ukraine's Foreign Ministry")], country: 'country/ukraine', subOrganizationOf: 'organization/government-of-ukraine', mentionedAt: [q(9, "Ukraine's Foreign Ministry")] },
-  { type: 'IntelligenceService', id: 'organization/ukrainian-military-intelligence', label: [en('Ukrainian military intelligence')], country: 'country/ukraine', mentionedAt: [q(8, 'Ukrainian military intelligence')] },
-  { type: 'ArmedForce', id: 'organization/armed-forces-of-mali', label: [en('armed forces of Mali')], altLabel: [en('Malian soldiers')], country: 'country/mali', mentionedAt: [q(3, "the three countries' militaries"), q(7, 'Malian soldiers')] },
-  { type: 'ArmedForce', id: 'organization/armed-forces-of-burkina-faso', label: [en('armed forces of Burkina Faso')], country: 'country/burkina-faso', mentionedAt: [q(3, "the three countries' militaries")] },
-  { type: 'ArmedForce', id: 'organization/armed-forces-of-niger', label: [en('armed forces of Niger')], country: 'country/niger', mentionedAt: [q(3, "the three countries' militaries")] },
-  // The article does not say whether the force to be formed is the united armed forces it mentions earlier: two entities.
-  {
-    type: 'ArmedForce', id: 'organization/united-armed-forces-of-sahel', label: [en('the united armed forces of Sahel')],
-    mentionedAt: [q(3, 'the united armed forces of Sahel')],
-  },
-  {
-    type: 'ArmedForce', id: 'organization/joint-military-force-of-the-sahel-countries', label: [en('a joint military force of the Sahel countries (to be formed)')],
-    mentionedAt: [q(13, 'a joint military force')],
-  },
-  { type: 'ArmedForce', id: 'organization/french-forces', label: [en('French forces')], country: 'country/france', mentionedAt: [q(1, 'French forces'), q(11, 'French and US forces')] },
-  { type: 'ArmedForce', id: 'organization/us-forces', label: [en('US forces')], country: 'country/united-states', mentionedAt: [q(11, 'French and US forces')] },
-  {
-    type: 'ArmedGroup', id: 'organization/armed-groups-in-northern-mali', label: [en('armed groups in northern Mali')],
-    altLabel: [en('militants and rebels'), en('armed groups in Mali')],
-    mentionedAt: [q(7, 'armed groups'), q(7, 'militants and rebels'), q(8, 'armed groups in Mali')],
-  },
-  {
-    type: 'ArmedGroup', id: 'organization/terrorist-groups-in-this-part-of-africa', label: [en('"terrorist groups in this part of Africa" (in Lavrov\'s words)')],
-    mentionedAt: [q(4, 'terrorist groups in this part of Africa')],
-  },
-  {
-    type: 'MilitaryContractor', id: 'organization/russian-military-contractors', label: [en('Russian military contractors')],
-    altLabel: [en('Russian mercenaries'), en('the Russian contractors'), en('Russian security contractors')], country: 'country/russia',
-    mentionedAt: [q(7, 'Russian mercenaries'), q(7, 'the Russian contractors'), q(11, 'Russian military contractors'), q(12, 'Russian military contractors'), HEADING_CONTRACTORS],
-  },
-  {
-    type: 'Group', id: 'group/sahel-countries', label: [en('the Sahel countries')], altLabel: [en('the three countries')],
-    member: ['country/mali', 'country/burkina-faso', 'country/niger'],
-    statedIn: [q(2, 'his counterparts from Mali, Burkina Faso, and Niger')],
-    mentionedAt: [q(1, 'the Sahel countries'), q(10, 'Sahel countries'), q(13, 'the Sahel countries')],
-  },
-  {
-    type: 'Group', id: 'group/ruling-juntas', label: [en('the ruling juntas (of Mali, Burkina Faso and Niger)')],
-    member: ['organization/government-of-mali', 'organization/government-of-burkina-faso', 'organization/government-of-niger'],
-    statedIn: [q(11, 'Following military coups in Mali, Burkina Faso and Niger in recent years, the ruling juntas')],
-    mentionedAt: [q(11, 'the ruling juntas')],
-  },
-  { type: 'Group', id: 'group/the-west', label: [en('the West')], mentionedAt: [q(10, 'the West')] },
-  { type: 'Group', id: 'group/ukraine-western-sponsors', label: [en('Ukraine\'s "Western sponsors" (in Lavrov\'s words)')], mentionedAt: [q(4, 'its Western sponsors')] },
-  { type: 'Group', id: 'group/foreign-state-sponsors', label: [en('"foreign state sponsors" (in Diop\'s words)')], mentionedAt: [q(6, 'foreign state sponsors')] },
-  { type: 'Group', id: 'group/regional-actors', label: [en('"regional actors" (in Diop\'s words)')], mentionedAt: [q(6, 'regional actors')] },
-  { type: 'Group', id: 'group/some-observers', label: [en('some observers (unnamed)')], mentionedAt: [q(7, 'some observers')] },
-  { type: 'Group', id: 'group/russian-military-instructors', label: [en('Russian military instructors')], mentionedAt: [q(13, 'Russian military instructors')] },
-];
-
-// ---- Offices and people --------------------------------------------------------------------------------------
-
-const people: Entity[] = [
-  { type: 'Office', id: 'office/foreign-minister-of-russia', label: [en('Foreign Minister of Russia')], officeKind: 'foreign-minister', ofCountry: 'country/russia', statedIn: [q(2, "Russia's Foreign Minister Sergey Lavrov")], mentionedAt: [q(2, "Russia's Foreign Minister"), q(4, "Russia's top diplomat")] },
-  { type: 'Office', id: 'office/foreign-minister-of-mali', label: [en('Foreign Minister of Mali')], officeKind: 'foreign-minister', ofCountry: 'country/mali', statedIn: [q(5, 'Mali’s Foreign Minister Abdoulaye Diop')], mentionedAt: [q(5, 'Mali’s Foreign Minister')] },
-  { type: 'Office', id: 'office/foreign-minister-of-burkina-faso', label: [en('Foreign Minister of Burkina Faso')], officeKind: 'foreign-minister', ofCountry: 'country/burkina-faso', statedIn: [q(2, 'his counterparts from Mali, Burkina Faso, and Niger')] },
-  { type: 'Office', id: 'office/foreign-minister-of-niger', label: [en('Foreign Minister of Niger')], officeKind: 'foreign-minister', ofCountry: 'country/niger', statedIn: [q(2, 'his counterparts from Mali, Burkina Faso, and Niger')] },
-  { type: 'Office', id: 'office/spokesperson-of-ukrainian-military-intelligence', label: [en('spokesperson for Ukrainian military intelligence')], officeKind: 'spokesperson', ofCountry: 'country/ukraine', postIn: 'organization/ukrainian-military-intelligence', statedIn: [q(8, 'A spokesperson for Ukrainian military intelligence')] },
-  {
-    type: 'Person', id: 'person/sergey-lavrov', label: [en('Sergey Lavrov')], name: en('Sergey Lavrov'), altLabel: [en("Russia's top diplomat")],
-    wikidata: wd('Q58217'), holds: ['office/foreign-minister-of-russia'], statedIn: [q(2, "Russia's Foreign Minister Sergey Lavrov")],
-    mentionedAt: [q(2, 'Sergey Lavrov'), q(3, 'Lavrov said'), q(4, "Russia's top diplomat"), q(5, "Lavrov's comments"), q(13, 'Lavrov noted')],
-  },
-  {
-    type: 'Person', id: 'person/abdoulaye-diop', label: [en('Abdoulaye Diop')], name: en('Abdoulaye Diop'),
-    holds: ['office/foreign-minister-of-mali'], statedIn: [q(5, 'Mali’s Foreign Minister Abdoulaye Diop')],
-    mentionedAt: [q(5, 'Abdoulaye Diop'), q(6, 'he said')],
-  },
-  {
-    type: 'Person', id: 'person/foreign-minister-of-burkina-faso', label: [en('the Foreign Minister of Burkina Faso (not named in the article)')],
-    holds: ['office/foreign-minister-of-burkina-faso'], statedIn: [q(2, 'his counterparts from Mali, Burkina Faso, and Niger')],
-  },
-  {
-    type: 'Person', id: 'person/foreign-minister-of-niger', label: [en('the Foreign Minister of Niger (not named in the article)')],
-    holds: ['office/foreign-minister-of-niger'], statedIn: [q(2, 'his counterparts from Mali, Burkina Faso, and Niger')],
-  },
-  {
-    type: 'Person', id: 'person/spokesperson-of-ukrainian-military-intelligence', label: [en('a spokesperson for Ukrainian military intelligence (not named in the article)')],
-    holds: ['office/spokesperson-of-ukrainian-military-intelligence'], statedIn: [q(8, 'A spokesperson for Ukrainian military intelligence')],
-  },
-];
-
-// ---- Events reported as fact -----------------------------------------------------------------------------------
-
-const SAHEL = 'group/sahel-countries';
-const RUSSIA = 'country/russia';
-const THURSDAY = 'when/2025-04-03-thursday';
-const TALKS = 'event/talks-russia-sahel-2025-04-03';
-const COUPS = ['event/military-coup-in-mali', 'event/military-coup-in-burkina-faso', 'event/military-coup-in-niger'];
-const FORCES_OF_THE_THREE = ['organization/armed-forces-of-mali', 'organization/armed-forces-of-burkina-faso', 'organization/armed-forces-of-niger'];
-
-const events: Entity[] = [
-  {
-    type: 'Talks', id: TALKS, label: [en('talks of Russia\'s foreign minister with his counterparts from Mali, Burkina Faso and Niger')],
-    time: THURSDAY,
-    participant: ['person/sergey-lavrov', 'person/abdoulaye-diop', 'person/foreign-minister-of-burkina-faso', 'person/foreign-minister-of-niger', RUSSIA, SAHEL],
-    topic: en('ways to boost military ties with the Sahel countries'),
-    purpose: en('to expand its clout in West African countries that have expelled French forces'),
-    statedIn: [q(1, 'Russia discussed ways to boost military ties with the Sahel countries'), q(1, 'as it seeks to expand its clout in West African countries that have expelled French forces'), q(2, 'on Thursday after the talks with his counterparts from Mali, Burkina Faso, and Niger')],
-  },
-  {
-    type: 'Offer', id: 'event/offer-troop-training', label: [en('Russia\'s offer to train the Sahel countries\' troops and law-enforcement personnel')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'troop-training', beneficiary: FORCES_OF_THE_THREE, partOf: TALKS,
-    expressedIn: 'claim/lavrov-emphasised-readiness',
-    statedIn: [q(1, 'promising to train their troops'), q(3, 'train their troops and law enforcement personnel')],
-  },
-  {
-    type: 'Offer', id: 'event/offer-weapons-and-equipment', label: [en('Russia\'s offer to supply weapons and military equipment')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'weapons-supply', partOf: TALKS,
-    expressedIn: 'claim/lavrov-military-equipment',
-    statedIn: [q(1, 'supply weapons'), q(3, 'adding that Russia could also provide military equipment')],
-  },
-  {
-    type: 'Offer', id: 'event/offer-combat-capability', label: [en('Russia\'s offer to strengthen the combat capability of the three countries\' militaries')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'combat-capability', beneficiary: FORCES_OF_THE_THREE,
-    expressedIn: 'claim/lavrov-emphasised-readiness',
-    statedIn: [q(3, "strengthen the combat capability of the three countries' militaries")],
-  },
-  {
-    type: 'Offer', id: 'event/offer-strengthen-security-forces', label: [en('Russia\'s readiness to help strengthen the military and security forces of Mali, Burkina Faso and Niger')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'security-forces-support', beneficiary: FORCES_OF_THE_THREE, time: THURSDAY,
-    expressedIn: 'claim/lavrov-ready-to-help',
-    statedIn: [q(2, 'Moscow stands ready to help strengthen their military and security forces')],
-  },
-  {
-    type: 'Offer', id: 'event/offer-expand-united-armed-forces', label: [en('Russia\'s offer to help expand the potential of the united armed forces of Sahel')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'joint-force-support', beneficiary: ['organization/united-armed-forces-of-sahel'],
-    expressedIn: 'claim/lavrov-emphasised-readiness',
-    statedIn: [q(3, 'help expand the potential of the united armed forces of Sahel')],
-  },
-  {
-    type: 'Offer', id: 'event/offer-joint-force-consultative-services', label: [en('Russia\'s offer to help the Sahel countries form a joint military force through "consultative services"')],
-    offeredBy: RUSSIA, offeredTo: [SAHEL], offerKind: 'joint-force-support', beneficiary: ['organization/joint-military-force-of-the-sahel-countries'], time: THURSDAY,
-    means: en('by offering "consultative services"'), expressedIn: 'claim/lavrov-joint-force',
-    statedIn: [q(13, 'Russia will help the Sahel countries to form a joint military force by offering "consultative services,"')],
-  },
-  {
-    type: 'Attack', id: 'event/attack-northern-mali-2024-07', label: [en('the July 2024 attack by armed groups in northern Mali')],
-    wikidata: wd('Q128007033'), identifiedOutsideText: true,
-    perpetrator: ['organization/armed-groups-in-northern-mali'], victim: ['organization/russian-military-contractors', 'organization/armed-forces-of-mali'],
-    fatalities: en('dozens'), place: ['place/northern-mali'], time: 'when/2024-07-july',
-    statedIn: [q(7, 'an attack by armed groups in northern Mali in July, in which dozens of Russian mercenaries and Malian soldiers were killed by militants and rebels')],
-    mentionedAt: [q(8, 'the attack'), q(9, 'the attack')],
-  },
-  {
-    type: 'DiplomaticRupture', id: 'event/mali-cuts-ties-with-ukraine', label: [en('Mali cutting diplomatic ties with Ukraine')],
-    initiator: 'organization/government-of-mali', counterpart: 'country/ukraine', time: 'when/2024-last-year', reason: ['claim/allegation-kiev-aided-attack'],
-    statedIn: [q(7, 'Mali’s government cut diplomatic ties with Ukraine last year over allegations')],
-    mentionedAt: [q(9, 'Mali had cut ties')],
-  },
-  ...(['mali', 'burkina-faso', 'niger'] as const).map((c): Entity => ({
-    type: 'Coup', id: `event/military-coup-in-${c}`, label: [en(`military coup in ${c === 'mali' ? 'Mali' : c === 'niger' ? 'Niger' : 'Burkina Faso'}`)],
-    place: [`country/${c}`], time: 'when/recent-years',
-    statedIn: [q(11, 'Following military coups in Mali, Burkina Faso and Niger in recent years')],
-  })),
-  {
-    type: 'Expulsion', id: 'event/juntas-expel-french-and-us-forces', label: [en('the ruling juntas expelling French and US forces')],
-    expelledBy: ['group/ruling-juntas'], expelled: ['organization/french-forces', 'organization/us-forces'], follows: COUPS,
-    statedIn: [q(11, 'the ruling juntas have expelled French and US forces'), q(1, 'West African countries that have expelled French forces')],
-  },
-  {
-    type: 'SecurityCooperation', id: 'event/juntas-turn-to-russian-contractors', label: [en('the ruling juntas turning to Russian military contractors for security assistance')],
-    client: ['group/ruling-juntas'], provider: ['organization/russian-military-contractors'], service: en('security assistance'), follows: COUPS,
-    statedIn: [q(11, 'turned to Russian military contractors for security assistance')],
-  },
-  {
-    type: 'SecurityCooperation', id: 'event/russian-contractors-active-in-sahel', label: [en('Russian military contractors active in the Sahel, in exchange for mineral riches')],
-    provider: ['organization/russian-military-contractors'], place: ['place/sahel'],
-    service: en('their security services'), compensation: en("the region's mineral riches"),
-    statedIn: [q(12, "Russian military contractors have been active in the Sahel, the vast expanse south of the Sahara Desert, profiting from the region's mineral riches in exchange for their security services.")],
-  },
-  {
-    type: 'RelationsChange', id: 'event/sahel-west-ties-strained', label: [en('ties between the Sahel countries and the West becoming increasingly strained')],
-    participant: [SAHEL, 'group/the-west'], change: en('have become increasingly strained'),
-    statedIn: [q(10, 'Ties between Sahel countries and the West have become increasingly strained.')],
-  },
-];
-
-// ---- Claims: what people said, never asserted as fact ----------------------------------------------------------
-
-const claims: Entity[] = [
-  {
-    type: 'Claim', id: 'claim/lavrov-ready-to-help', label: [en('Lavrov: Moscow stands ready to help strengthen the military and security forces of Mali, Burkina Faso and Niger')],
-    claimant: 'person/sergey-lavrov', claimKind: 'offer', claimTime: THURSDAY, reportingVerb: en('said'),
-    about: [SAHEL, RUSSIA],
-    statedIn: [q(2, "Russia's Foreign Minister Sergey Lavrov said on Thursday after the talks with his counterparts from Mali, Burkina Faso, and Niger that Moscow stands ready to help strengthen their military and security forces.")],
-  },
-  {
-    type: 'Claim', id: 'claim/lavrov-emphasised-readiness', label: [en('Lavrov: he emphasised Moscow\'s readiness to help the united armed forces of Sahel and the three countries\' militaries')],
-    claimant: 'person/sergey-lavrov', claimKind: 'offer', reportingVerb: en('said'),
-    verbatim: [en("I emphasised Moscow's readiness to help expand the potential of the united armed forces of Sahel, strengthen the combat capability of the three countries' militaries and train their troops and law enforcement personnel,")],
-    about: [SAHEL, 'organization/united-armed-forces-of-sahel', ...FORCES_OF_THE_THREE],
-    statedIn: [q(3, "“I emphasised Moscow's readiness to help expand the potential of the united armed forces of Sahel, strengthen the combat capability of the three countries' militaries and train their troops and law enforcement personnel,” Lavrov said")],
-  },
-  {
-    type: 'Claim', id: 'claim/lavrov-military-equipment', label: [en('Lavrov: Russia could also provide military equipment')],
-    claimant: 'person/sergey-lavrov', claimKind: 'offer', reportingVerb: en('adding'),
-    about: [SAHEL],
-    statedIn: [q(3, 'adding that Russia could also provide military equipment')],
-  },
-  {
-    type: 'Claim', id: 'claim/lavrov-accuses-ukraine', label: [en('Lavrov accuses Ukraine of destabilising the region and openly supporting terrorist groups')],
-    claimant: 'person/sergey-lavrov', claimKind: 'accusation', reportingVerb: en('accused'), evidenceOffered: false,
-    verbatim: [en('openly supports terrorist groups in this part of Africa while its Western sponsors turn a blind eye on it.')],
-    about: ['country/ukraine', 'place/sahel', 'group/ukraine-western-sponsors'],
-    content: ['prop/ukraine-destabilises-the-region', 'prop/ukraine-supports-terrorist-groups', 'prop/western-sponsors-turn-a-blind-eye'],
-    statedIn: [q(4, "Russia's top diplomat also accused Ukraine of destabilising the region, declaring, without offering any evidence, that it \"openly supports terrorist groups in this part of Africa while its Western sponsors turn a blind eye on it.\"")],
-  },
-  {
-    type: 'Claim', id: 'claim/diop-echoes-lavrov', label: [en("Diop echoes Lavrov's comments")],
-    claimant: 'person/abdoulaye-diop', claimKind: 'agreement', reportingVerb: en('echoed'), echoes: ['claim/lavrov-accuses-ukraine'],
-    about: ['country/ukraine'],
-    statedIn: [q(5, "Mali’s Foreign Minister Abdoulaye Diop echoed Lavrov's comments")],
-  },
-  {
-    type: 'Claim', id: 'claim/diop-ukraine-terrorist-state', label: [en('Diop: Mali views Ukraine as a "terrorist state"')],
-    claimant: 'person/abdoulaye-diop', claimKind: 'description', reportingVerb: en('stating'),
-    verbatim: [en('terrorist state.')], about: ['country/ukraine', 'country/mali'],
-    content: ['prop/ukraine-is-a-terrorist-state'],
-    statedIn: [q(5, 'stating that his country views Ukraine as a “terrorist state.”')],
-  },
-  {
-    type: 'Claim', id: 'claim/diop-common-views', label: [en('Diop: "We have common views on fighting insecurity and terrorism in our region"')],
-    claimant: 'person/abdoulaye-diop', claimKind: 'statement', reportingVerb: en('said'),
-    verbatim: [en('We have common views on fighting insecurity and terrorism in our region, which is supported by foreign state sponsors and regional actors,')],
-    about: ['group/foreign-state-sponsors', 'group/regional-actors'],
-    content: ['prop/foreign-state-sponsors-support-terrorism', 'prop/regional-actors-support-terrorism'],
-    mentionedAt: [HEADING_COMMON_VIEWS],
-    statedIn: [q(6, '"We have common views on fighting insecurity and terrorism in our region, which is supported by foreign state sponsors and regional actors," he said.')],
-  },
-  {
-    type: 'Claim', id: 'claim/allegation-kiev-aided-attack', label: [en('allegations that Kiev aided the July 2024 attack in northern Mali')],
-    claimKind: 'allegation', reportingVerb: en('allegations'),
-    about: ['organization/government-of-ukraine', 'event/attack-northern-mali-2024-07'],
-    content: ['prop/kiev-aided-the-attack'],
-    statedIn: [q(7, 'allegations that Kiev aided an attack by armed groups in northern Mali in July')],
-  },
-  {
-    type: 'Claim', id: 'claim/observers-largest-losses', label: [en('some observers: one of the largest losses for the Russian contractors in years')],
-    claimant: 'group/some-observers', claimKind: 'description', reportingVerb: en('described'),
-    about: ['event/attack-northern-mali-2024-07', 'organization/russian-military-contractors'],
-    content: ['prop/attack-among-largest-losses'],
-    statedIn: [q(7, 'in what some observers described as one of the largest losses for the Russian contractors in years')],
-  },
-  {
-    type: 'Claim', id: 'claim/spokesperson-information-from-kiev', label: [en('Ukrainian military intelligence spokesperson: armed groups in Mali had received information from Kiev to launch the attack')],
-    claimant: 'person/spokesperson-of-ukrainian-military-intelligence', claimKind: 'statement', claimTime: 'when/at-the-time', reportingVerb: en('said'),
-    about: ['organization/armed-groups-in-northern-mali', 'organization/government-of-ukraine', 'event/attack-northern-mali-2024-07'],
-    content: ['prop/armed-groups-received-information-from-kiev'],
-    statedIn: [q(8, 'A spokesperson for Ukrainian military intelligence said at the time that armed groups in Mali had received information from Kiev to launch the attack.')],
-  },
-  {
-    type: 'Claim', id: 'claim/ukraine-foreign-ministry-no-review', label: [en("Ukraine's Foreign Ministry: Mali cut ties without a thorough review and without evidence")],
-    claimant: 'organization/foreign-ministry-of-ukraine', claimKind: 'denial', reportingVerb: en('argued'),
-    about: ['event/mali-cuts-ties-with-ukraine', 'country/mali'],
-    disputes: ['event/mali-cuts-ties-with-ukraine', 'claim/allegation-kiev-aided-attack'],
-    content: ['prop/rupture-without-review', 'prop/rupture-without-evidence'],
-    statedIn: [q(9, "Ukraine's Foreign Ministry argued, however, that Mali had cut ties without a thorough review of the situation and without providing evidence of the country’s involvement in the attack.")],
-  },
-  {
-    type: 'Claim', id: 'claim/lavrov-joint-force', label: [en('Lavrov: Russia will help the Sahel countries form a joint military force by offering "consultative services"')],
-    claimant: 'person/sergey-lavrov', claimKind: 'offer', claimTime: THURSDAY, reportingVerb: en('noted'),
-    verbatim: [en('consultative services,')], about: [SAHEL, 'organization/joint-military-force-of-the-sahel-countries'],
-    statedIn: [q(13, 'Lavrov noted on Thursday that Russia will help the Sahel countries to form a joint military force by offering "consultative services,"')],
-  },
-  {
-    type: 'Claim', id: 'claim/lavrov-instructors-working-there', label: [en('Lavrov: a "significant number" of Russian military instructors have been working there already')],
-    claimant: 'person/sergey-lavrov', claimKind: 'description', claimTime: THURSDAY, reportingVerb: en('noting'),
-    verbatim: [en('significant number')], about: ['group/russian-military-instructors', SAHEL],
-    content: ['prop/instructors-working-in-sahel-countries'],
-    statedIn: [q(13, 'noting that a "significant number" of Russian military instructors have been working there already.')],
-  },
-];
-
-// ---- The structured content of claims (reified: never asserted) ------------------------------------------------
-
-const propositions: Entity[] = [
-  { type: 'Proposition', id: 'prop/ukraine-destabilises-the-region', label: [en('Ukraine destabilises the region')], subject: 'country/ukraine', relation: 'destabilises', object: 'place/sahel', statedIn: [q(4, 'accused Ukraine of destabilising the region')] },
-  { type: 'Proposition', id: 'prop/ukraine-supports-terrorist-groups', label: [en('Ukraine openly supports terrorist groups in this part of Africa')], subject: 'country/ukraine', relation: 'supports', object: 'organization/terrorist-groups-in-this-part-of-africa', statedIn: [q(4, 'openly supports terrorist groups in this part of Africa')] },
-  { type: 'Proposition', id: 'prop/western-sponsors-turn-a-blind-eye', label: [en("Ukraine's Western sponsors turn a blind eye to its support of terrorist groups")], subject: 'group/ukraine-western-sponsors', relation: 'turns-blind-eye-to', object: 'prop/ukraine-supports-terrorist-groups', statedIn: [q(4, 'while its Western sponsors turn a blind eye on it')] },
-  { type: 'Proposition', id: 'prop/ukraine-is-a-terrorist-state', label: [en('Ukraine is a terrorist state (as Mali views it)')], subject: 'country/ukraine', relation: 'is-a', objectText: en('terrorist state'), statedIn: [q(5, 'his country views Ukraine as a “terrorist state.”')] },
-  { type: 'Proposition', id: 'prop/foreign-state-sponsors-support-terrorism', label: [en('foreign state sponsors support terrorism in the region')], subject: 'group/foreign-state-sponsors', relation: 'supports', objectText: en('terrorism in our region'), statedIn: [q(6, 'terrorism in our region, which is supported by foreign state sponsors')] },
-  { type: 'Proposition', id: 'prop/regional-actors-support-terrorism', label: [en('regional actors support terrorism in the region')], subject: 'group/regional-actors', relation: 'supports', objectText: en('terrorism in our region'), statedIn: [q(6, 'regional actors')] },
-  { type: 'Proposition', id: 'prop/kiev-aided-the-attack', label: [en('Kiev aided the attack in northern Mali')], subject: 'organization/government-of-ukraine', relation: 'aided', object: 'event/attack-northern-mali-2024-07', statedIn: [q(7, 'Kiev aided an attack')] },
-  { type: 'Proposition', id: 'prop/attack-among-largest-losses', label: [en('the attack was one of the largest losses for the Russian contractors in years')], subject: 'event/attack-northern-mali-2024-07', relation: 'was-among-largest-losses-of', object: 'organization/russian-military-contractors', statedIn: [q(7, 'one of the largest losses for the Russian contractors in years')] },
-  { type: 'Proposition', id: 'prop/armed-groups-received-information-from-kiev', label: [en('armed groups in Mali received information from Kiev to launch the attack')], subject: 'organization/armed-groups-in-northern-mali', relation: 'received-information-from', object: 'organization/government-of-ukraine', statedIn: [q(8, 'armed groups in Mali had received information from Kiev to launch the attack')] },
-  { type: 'Proposition', id: 'prop/rupture-without-review', label: [en('Mali cut ties without a thorough review of the situation')], subject: 'event/mali-cuts-ties-with-ukraine', relation: 'lacked-review', statedIn: [q(9, 'without a thorough review of the situation')] },
-  { type: 'Proposition', id: 'prop/rupture-without-evidence', label: [en("Mali cut ties without providing evidence of Ukraine's involvement in the attack")], subject: 'event/mali-cuts-ties-with-ukraine', relation: 'lacked-evidence', object: 'prop/kiev-aided-the-attack', statedIn: [q(9, 'without providing evidence of the country’s involvement in the attack')] },
-  { type: 'Proposition', id: 'prop/instructors-working-in-sahel-countries', label: [en('Russian military instructors have been working in the Sahel countries already')], subject: 'group/russian-military-instructors', relation: 'has-been-working-in', object: SAHEL, time: 'when/already', statedIn: [q(13, 'Russian military instructors have been working there already')] },
-];
-
-/** The dataset of article 000. */
-export const article000: Dataset = {
-  name: 'article-000',
+const a = article({
+  name: 'article-000', module: import.meta.url,
+  source: 'src/data/sources/000_bb2e1ba8c6e08444.txt', date: '2025-04-04',
   title: 'Russia, Mali, Burkina Faso, Niger, Ukraine (article of 2025-04-04)',
-  entities: [...source, ...places, ...organisations, ...people, ...events, ...claims, ...propositions, ...b.spans],
-};
+  label: 'Russia discusses military ties with the Sahel countries (news article, 2025-04-04)',
+});
+const q = a.quote;
+
+// Sentences as the kit numbers them (`kg coverage article-000` lists any that no fact or claim is stated in):
+//  1 Russia discussed ways to boost military ties …      8 A spokesperson for Ukrainian military intelligence …
+//  2 Russia's Foreign Minister Sergey Lavrov said …      9 Ukraine's Foreign Ministry argued, however, …
+//  3 “I emphasised Moscow's readiness …                 10 Ties between Sahel countries and the West …
+//  4 Russia's top diplomat also accused Ukraine …       11 Following military coups in Mali, …
+//  5 Mali’s Foreign Minister Abdoulaye Diop echoed …    12 Russian military contractors have been active …
+//  6 "We have common views on fighting insecurity …     13 Lavrov noted on Thursday that Russia will help …
+//  7 Mali’s government cut diplomatic ties with Ukraine last year …
+
+// ---- Times ------------------------------------------------------------------------------------------------------
+
+const thursday = a.timeExpression({
+  label: 'Thursday 3 April 2025', slug: '2025-04-03-thursday', date: '2025-04-03', originalText: 'on Thursday', resolvedAgainst: a.published,
+  mentionedAt: [q('on Thursday', 2), q('on Thursday', 13)],
+});
+const lastYear = a.timeExpression({
+  label: '2024 ("last year")', slug: '2024-last-year', year: '2024', originalText: 'last year', resolvedAgainst: a.published, mentionedAt: [q('last year')],
+});
+const july = a.timeExpression({
+  label: 'July 2024 ("in July" of last year)', slug: '2024-07-july', yearMonth: '2024-07', originalText: 'in July', resolvedAgainst: lastYear, mentionedAt: [q('in July')],
+});
+const atTheTime = a.timeExpression({
+  label: 'at the time (of the 2024 events: the attack and the cut in ties)', slug: 'at-the-time', year: '2024', originalText: 'at the time',
+  resolvedAgainst: lastYear, mentionedAt: [q('at the time')],
+});
+const recentYears = a.timeExpression({
+  label: 'in recent years (before April 2025)', slug: 'recent-years', originalText: 'in recent years', before: a.published, resolvedAgainst: a.published,
+  mentionedAt: [q('in recent years')],
+});
+const already = a.timeExpression({
+  label: 'already (before 3 April 2025)', slug: 'already', originalText: 'already', before: thursday, resolvedAgainst: thursday, mentionedAt: [q('already')],
+});
+
+// ---- Shared places, countries and forces: where this article mentions them and what it states -------------------
+
+a.mention(E.russia, q('Russia', 1), q("Russia's", 2), q('Russia could'), q('that Russia', 13));
+a.mention(E.mali, q('Mali', 2), q('Mali’s', 5), q('his country'), q('Mali’s', 7), q('northern Mali'), q('in Mali', 8), q('that Mali'), q('in Mali', 11));
+a.mention(E.burkinaFaso, q('Burkina Faso', 2), q('Burkina Faso', 11));
+a.mention(E.niger, q('Niger', 2), q('Niger', 11));
+a.mention(E.ukraine, q('Ukraine', 4), q('Ukraine', 5), q('Ukraine', 7), q("Ukraine's", 9), q('the country’s'));
+a.mention(E.france, q('French forces', 1), q('French', 11));
+a.mention(E.unitedStates, q('US forces'));
+a.mention(E.westAfrica, q('West African'));
+a.mention(E.sahel, q('Sahel', 1), q('Sahel', 3), q('Sahel', 10), q('the Sahel', 12), q('Sahel', 13), q('the region', 4), q("the region's"));
+a.mention(E.sahara, q('Sahara Desert'));
+a.mention(E.northernMali, q('northern Mali'));
+for (const c of [E.mali, E.burkinaFaso, E.niger]) a.state(c, q('West African countries'));
+a.state(E.sahel, q('the Sahel, the vast expanse south of the Sahara Desert'));
+a.state(E.northernMali, q('northern Mali'));
+
+a.region({
+  label: '"this part of Africa" (in Lavrov\'s words)', slug: 'this-part-of-africa',
+  description: ['the region Lavrov refers to as "this part of Africa"'], mentionedAt: [q('this part of Africa')],
+});
+
+a.mention(E.governmentOfRussia, q('Moscow', 2), q("Moscow's"));
+a.mention(E.governmentOfMali, q('Mali’s government'));
+a.mention(E.governmentOfBurkinaFaso, q('the ruling juntas'));
+a.mention(E.governmentOfNiger, q('the ruling juntas'));
+a.mention(E.governmentOfUkraine, q('Kiev', 7), q('Kiev', 8));
+a.mention(E.foreignMinistryOfUkraine, q("Ukraine's Foreign Ministry"));
+a.mention(E.ukrainianMilitaryIntelligence, q('Ukrainian military intelligence'));
+a.mention(E.armedForcesOfMali, q("the three countries' militaries"), q('Malian soldiers'));
+a.mention(E.armedForcesOfBurkinaFaso, q("the three countries' militaries"));
+a.mention(E.armedForcesOfNiger, q("the three countries' militaries"));
+a.mention(E.unitedArmedForcesOfSahel, q('the united armed forces of Sahel'));
+a.mention(E.frenchForces, q('French forces', 1), q('French and US forces'));
+a.mention(E.usForces, q('French and US forces'));
+a.mention(E.armedGroupsInNorthernMali, q('armed groups', 7), q('militants and rebels'), q('armed groups in Mali'));
+a.mention(E.russianMilitaryContractors, q('Russian mercenaries'), q('the Russian contractors'), q('Russian military contractors', 11), q('Russian military contractors', 12), a.heading('Russian security contractors'));
+a.mention(E.sahelCountries, q('the Sahel countries', 1), q('Sahel countries', 10), q('the Sahel countries', 13));
+a.state(E.sahelCountries, q('his counterparts from Mali, Burkina Faso, and Niger'));
+a.mention(E.rulingJuntas, q('the ruling juntas'));
+a.state(E.rulingJuntas, q('Following military coups in Mali, Burkina Faso and Niger in recent years, the ruling juntas'));
+a.mention(E.theWest, q('the West'));
+a.mention(E.russianMilitaryInstructors, q('Russian military instructors'));
+
+// The article does not say whether the force to be formed is the united armed forces it mentions earlier: two entities.
+const jointForce = a.armedForce({
+  label: 'a joint military force of the Sahel countries (to be formed)', slug: 'joint-military-force-of-the-sahel-countries',
+  mentionedAt: [q('a joint military force')],
+});
+const terroristGroups = a.armedGroup({
+  label: '"terrorist groups in this part of Africa" (in Lavrov\'s words)', slug: 'terrorist-groups-in-this-part-of-africa',
+  mentionedAt: [q('terrorist groups in this part of Africa')],
+});
+const westernSponsors = a.group({ label: 'Ukraine\'s "Western sponsors" (in Lavrov\'s words)', slug: 'ukraine-western-sponsors', mentionedAt: [q('its Western sponsors')] });
+const foreignStateSponsors = a.group({ label: '"foreign state sponsors" (in Diop\'s words)', slug: 'foreign-state-sponsors', mentionedAt: [q('foreign state sponsors')] });
+const regionalActors = a.group({ label: '"regional actors" (in Diop\'s words)', slug: 'regional-actors', mentionedAt: [q('regional actors')] });
+const someObservers = a.group({ label: 'some observers (unnamed)', slug: 'some-observers', mentionedAt: [q('some observers')] });
+
+// ---- Offices and people ----------------------------------------------------------------------------------------
+
+a.state(E.foreignMinisterOfRussia, q("Russia's Foreign Minister Sergey Lavrov"));
+a.mention(E.foreignMinisterOfRussia, q("Russia's Foreign Minister"), q("Russia's top diplomat"));
+a.state(E.foreignMinisterOfMali, q('Mali’s Foreign Minister Abdoulaye Diop'));
+a.mention(E.foreignMinisterOfMali, q('Mali’s Foreign Minister'));
+a.state(E.foreignMinisterOfBurkinaFaso, q('his counterparts from Mali, Burkina Faso, and Niger'));
+a.state(E.foreignMinisterOfNiger, q('his counterparts from Mali, Burkina Faso, and Niger'));
+a.state(E.spokespersonOfUkrainianMilitaryIntelligence, q('A spokesperson for Ukrainian military intelligence'));
+a.state(E.sergeyLavrov, q("Russia's Foreign Minister Sergey Lavrov"));
+a.mention(E.sergeyLavrov, q('Sergey Lavrov'), q('Lavrov said', 3), q("Russia's top diplomat"), q("Lavrov's comments"), q('Lavrov noted'));
+a.state(E.abdoulayeDiop, q('Mali’s Foreign Minister Abdoulaye Diop'));
+a.mention(E.abdoulayeDiop, q('Abdoulaye Diop'), q('he said'));
+
+// The two counterparts and the spokesperson are not named: each is this article's own person, never merged with another.
+const ministerOfBurkinaFaso = a.person({
+  label: 'the Foreign Minister of Burkina Faso (not named in the article)', slug: 'foreign-minister-of-burkina-faso',
+  holds: [E.foreignMinisterOfBurkinaFaso], statedIn: [q('his counterparts from Mali, Burkina Faso, and Niger')],
+});
+const ministerOfNiger = a.person({
+  label: 'the Foreign Minister of Niger (not named in the article)', slug: 'foreign-minister-of-niger',
+  holds: [E.foreignMinisterOfNiger], statedIn: [q('his counterparts from Mali, Burkina Faso, and Niger')],
+});
+const spokesperson = a.person({
+  label: 'a spokesperson for Ukrainian military intelligence (not named in the article)', slug: 'spokesperson-of-ukrainian-military-intelligence',
+  holds: [E.spokespersonOfUkrainianMilitaryIntelligence], statedIn: [q('A spokesperson for Ukrainian military intelligence')],
+});
+
+// ---- Claims: what people said, never asserted as fact (declared before the events that refer to them) -------------
+
+const THREE_FORCES = [E.armedForcesOfMali, E.armedForcesOfBurkinaFaso, E.armedForcesOfNiger];
+
+const lavrovReadyToHelp = a.claim({
+  label: 'Lavrov: Moscow stands ready to help strengthen the military and security forces of Mali, Burkina Faso and Niger', slug: 'lavrov-ready-to-help',
+  claimant: E.sergeyLavrov, claimKind: 'offer', claimTime: thursday, reportingVerb: 'said', about: [E.sahelCountries, E.russia],
+  statedIn: [a.sentence(2)],
+});
+const lavrovEmphasisedReadiness = a.claim({
+  label: 'Lavrov: he emphasised Moscow\'s readiness to help the united armed forces of Sahel and the three countries\' militaries', slug: 'lavrov-emphasised-readiness',
+  claimant: E.sergeyLavrov, claimKind: 'offer', reportingVerb: 'said',
+  verbatim: ["I emphasised Moscow's readiness to help expand the potential of the united armed forces of Sahel, strengthen the combat capability of the three countries' militaries and train their troops and law enforcement personnel,"],
+  about: [E.sahelCountries, E.unitedArmedForcesOfSahel, ...THREE_FORCES],
+  statedIn: [q("“I emphasised Moscow's readiness to help expand the potential of the united armed forces of Sahel, strengthen the combat capability of the three countries' militaries and train their troops and law enforcement personnel,” Lavrov said")],
+});
+const lavrovMilitaryEquipment = a.claim({
+  label: 'Lavrov: Russia could also provide military equipment', slug: 'lavrov-military-equipment',
+  claimant: E.sergeyLavrov, claimKind: 'offer', reportingVerb: 'adding', about: [E.sahelCountries],
+  statedIn: [q('adding that Russia could also provide military equipment')],
+});
+
+// The structured content of claims (reified: never asserted).
+const ukraineDestabilises = a.proposition({
+  label: 'Ukraine destabilises the region', subject: E.ukraine, relation: 'destabilises', object: E.sahel,
+  statedIn: [q('accused Ukraine of destabilising the region')],
+});
+const ukraineSupportsTerrorists = a.proposition({
+  label: 'Ukraine openly supports terrorist groups in this part of Africa', slug: 'ukraine-supports-terrorist-groups',
+  subject: E.ukraine, relation: 'supports', object: terroristGroups, statedIn: [q('openly supports terrorist groups in this part of Africa')],
+});
+const blindEye = a.proposition({
+  label: "Ukraine's Western sponsors turn a blind eye to its support of terrorist groups", slug: 'western-sponsors-turn-a-blind-eye',
+  subject: westernSponsors, relation: 'turns-blind-eye-to', object: ukraineSupportsTerrorists, statedIn: [q('while its Western sponsors turn a blind eye on it')],
+});
+const lavrovAccusesUkraine = a.claim({
+  label: 'Lavrov accuses Ukraine of destabilising the region and openly supporting terrorist groups', slug: 'lavrov-accuses-ukraine',
+  claimant: E.sergeyLavrov, claimKind: 'accusation', reportingVerb: 'accused', evidenceOffered: false,
+  verbatim: ['openly supports terrorist groups in this part of Africa while its Western sponsors turn a blind eye on it.'],
+  about: [E.ukraine, E.sahel, westernSponsors], content: [ukraineDestabilises, ukraineSupportsTerrorists, blindEye],
+  statedIn: [a.sentence(4)],
+});
+a.claim({
+  label: "Diop echoes Lavrov's comments", slug: 'diop-echoes-lavrov',
+  claimant: E.abdoulayeDiop, claimKind: 'agreement', reportingVerb: 'echoed', echoes: [lavrovAccusesUkraine], about: [E.ukraine],
+  statedIn: [q("Mali’s Foreign Minister Abdoulaye Diop echoed Lavrov's comments")],
+});
+a.claim({
+  label: 'Diop: Mali views Ukraine as a "terrorist state"', slug: 'diop-ukraine-terrorist-state',
+  claimant: E.abdoulayeDiop, claimKind: 'description', reportingVerb: 'stating', verbatim: ['terrorist state.'], about: [E.ukraine, E.mali],
+  content: [a.proposition({
+    label: 'Ukraine is a terrorist state (as Mali views it)', slug: 'ukraine-is-a-terrorist-state',
+    subject: E.ukraine, relation: 'is-a', objectText: 'terrorist state', statedIn: [q('his country views Ukraine as a “terrorist state.”')],
+  })],
+  statedIn: [q('stating that his country views Ukraine as a “terrorist state.”')],
+});
+a.claim({
+  label: 'Diop: "We have common views on fighting insecurity and terrorism in our region"', slug: 'diop-common-views',
+  claimant: E.abdoulayeDiop, claimKind: 'statement', reportingVerb: 'said',
+  verbatim: ['We have common views on fighting insecurity and terrorism in our region, which is supported by foreign state sponsors and regional actors,'],
+  about: [foreignStateSponsors, regionalActors],
+  content: [
+    a.proposition({
+      label: 'foreign state sponsors support terrorism in the region', slug: 'foreign-state-sponsors-support-terrorism',
+      subject: foreignStateSponsors, relation: 'supports', objectText: 'terrorism in our region', statedIn: [q('terrorism in our region, which is supported by foreign state sponsors')],
+    }),
+    a.proposition({
+      label: 'regional actors support terrorism in the region', slug: 'regional-actors-support-terrorism',
+      subject: regionalActors, relation: 'supports', objectText: 'terrorism in our region', statedIn: [q('regional actors')],
+    }),
+  ],
+  mentionedAt: [a.heading('‘We have common views’')],
+  statedIn: [a.sentence(6)],
+});
+
+// ---- Events reported as fact --------------------------------------------------------------------------------------
+
+const coups = ([[E.mali, 'Mali'], [E.burkinaFaso, 'Burkina Faso'], [E.niger, 'Niger']] as const).map(([country, name]) => a.coup({
+  label: `military coup in ${name}`, place: [country], time: recentYears,
+  statedIn: [q('Following military coups in Mali, Burkina Faso and Niger in recent years')],
+}));
+
+const attack = a.attack({
+  label: 'the July 2024 attack by armed groups in northern Mali', slug: 'attack-northern-mali-2024-07',
+  wikidata: wikidata('Q128007033'), identifiedOutsideText: true,
+  perpetrator: [E.armedGroupsInNorthernMali], victim: [E.russianMilitaryContractors, E.armedForcesOfMali],
+  fatalities: 'dozens', place: [E.northernMali], time: july,
+  statedIn: [q('an attack by armed groups in northern Mali in July, in which dozens of Russian mercenaries and Malian soldiers were killed by militants and rebels')],
+  mentionedAt: [q('the attack', 8), q('the attack', 9)],
+});
+
+const kievAidedAttack = a.proposition({
+  label: 'Kiev aided the attack in northern Mali', slug: 'kiev-aided-the-attack', subject: E.governmentOfUkraine, relation: 'aided', object: attack, statedIn: [q('Kiev aided an attack')],
+});
+const allegation = a.claim({
+  label: 'allegations that Kiev aided the July 2024 attack in northern Mali', slug: 'allegation-kiev-aided-attack',
+  claimKind: 'allegation', reportingVerb: 'allegations', about: [E.governmentOfUkraine, attack], content: [kievAidedAttack],
+  statedIn: [q('allegations that Kiev aided an attack by armed groups in northern Mali in July')],
+});
+
+const rupture = a.diplomaticRupture({
+  label: 'Mali cutting diplomatic ties with Ukraine', slug: 'mali-cuts-ties-with-ukraine',
+  initiator: E.governmentOfMali, counterpart: E.ukraine, time: lastYear, reason: [allegation],
+  statedIn: [q('Mali’s government cut diplomatic ties with Ukraine last year over allegations')],
+  mentionedAt: [q('Mali had cut ties')],
+});
+
+a.claim({
+  label: 'some observers: one of the largest losses for the Russian contractors in years', slug: 'observers-largest-losses',
+  claimant: someObservers, claimKind: 'description', reportingVerb: 'described', about: [attack, E.russianMilitaryContractors],
+  content: [a.proposition({
+    label: 'the attack was one of the largest losses for the Russian contractors in years', slug: 'attack-among-largest-losses',
+    subject: attack, relation: 'was-among-largest-losses-of', object: E.russianMilitaryContractors, statedIn: [q('one of the largest losses for the Russian contractors in years')],
+  })],
+  statedIn: [q('in what some observers described as one of the largest losses for the Russian contractors in years')],
+});
+a.claim({
+  label: 'Ukrainian military intelligence spokesperson: armed groups in Mali had received information from Kiev to launch the attack', slug: 'spokesperson-information-from-kiev',
+  claimant: spokesperson, claimKind: 'statement', claimTime: atTheTime, reportingVerb: 'said',
+  about: [E.armedGroupsInNorthernMali, E.governmentOfUkraine, attack],
+  content: [a.proposition({
+    label: 'armed groups in Mali received information from Kiev to launch the attack', slug: 'armed-groups-received-information-from-kiev',
+    subject: E.armedGroupsInNorthernMali, relation: 'received-information-from', object: E.governmentOfUkraine,
+    statedIn: [q('armed groups in Mali had received information from Kiev to launch the attack')],
+  })],
+  statedIn: [a.sentence(8)],
+});
+a.claim({
+  label: "Ukraine's Foreign Ministry: Mali cut ties without a thorough review and without evidence", slug: 'ukraine-foreign-ministry-no-review',
+  claimant: E.foreignMinistryOfUkraine, claimKind: 'denial', reportingVerb: 'argued', about: [rupture, E.mali], disputes: [rupture, allegation],
+  content: [
+    a.proposition({
+      label: 'Mali cut ties without a thorough review of the situation', slug: 'rupture-without-review',
+      subject: rupture, relation: 'lacked-review', statedIn: [q('without a thorough review of the situation')],
+    }),
+    a.proposition({
+      label: "Mali cut ties without providing evidence of Ukraine's involvement in the attack", slug: 'rupture-without-evidence',
+      subject: rupture, relation: 'lacked-evidence', object: kievAidedAttack, statedIn: [q('without providing evidence of the country’s involvement in the attack')],
+    }),
+  ],
+  statedIn: [a.sentence(9)],
+});
+const lavrovJointForce = a.claim({
+  label: 'Lavrov: Russia will help the Sahel countries form a joint military force by offering "consultative services"', slug: 'lavrov-joint-force',
+  claimant: E.sergeyLavrov, claimKind: 'offer', claimTime: thursday, reportingVerb: 'noted', verbatim: ['consultative services,'],
+  about: [E.sahelCountries, jointForce],
+  statedIn: [q('Lavrov noted on Thursday that Russia will help the Sahel countries to form a joint military force by offering "consultative services,"')],
+});
+a.claim({
+  label: 'Lavrov: a "significant number" of Russian military instructors have been working there already', slug: 'lavrov-instructors-working-there',
+  claimant: E.sergeyLavrov, claimKind: 'description', claimTime: thursday, reportingVerb: 'noting', verbatim: ['significant number'],
+  about: [E.russianMilitaryInstructors, E.sahelCountries],
+  content: [a.proposition({
+    label: 'Russian military instructors have been working in the Sahel countries already', slug: 'instructors-working-in-sahel-countries',
+    subject: E.russianMilitaryInstructors, relation: 'has-been-working-in', object: E.sahelCountries, time: already,
+    statedIn: [q('Russian military instructors have been working there already')],
+  })],
+  statedIn: [q('noting that a "significant number" of Russian military instructors have been working there already.')],
+});
+
+const talks = a.talks({
+  label: 'talks of Russia\'s foreign minister with his counterparts from Mali, Burkina Faso and Niger', slug: 'talks-russia-sahel-2025-04-03',
+  time: thursday,
+  participant: [E.sergeyLavrov, E.abdoulayeDiop, ministerOfBurkinaFaso, ministerOfNiger, E.russia, E.sahelCountries],
+  topic: 'ways to boost military ties with the Sahel countries',
+  purpose: 'to expand its clout in West African countries that have expelled French forces',
+  statedIn: [
+    q('Russia discussed ways to boost military ties with the Sahel countries'), q('as it seeks to expand its clout in West African countries that have expelled French forces'),
+    q('on Thursday after the talks with his counterparts from Mali, Burkina Faso, and Niger'),
+  ],
+});
+
+const offer = { offeredBy: E.russia, offeredTo: [E.sahelCountries] } as const;
+a.offer({
+  ...offer, label: 'Russia\'s offer to train the Sahel countries\' troops and law-enforcement personnel', slug: 'offer-troop-training',
+  offerKind: 'troop-training', beneficiary: THREE_FORCES, partOf: talks, expressedIn: lavrovEmphasisedReadiness,
+  statedIn: [q('promising to train their troops'), q('train their troops and law enforcement personnel')],
+});
+a.offer({
+  ...offer, label: 'Russia\'s offer to supply weapons and military equipment', slug: 'offer-weapons-and-equipment',
+  offerKind: 'weapons-supply', partOf: talks, expressedIn: lavrovMilitaryEquipment,
+  statedIn: [q('supply weapons'), q('adding that Russia could also provide military equipment')],
+});
+a.offer({
+  ...offer, label: 'Russia\'s offer to strengthen the combat capability of the three countries\' militaries', slug: 'offer-combat-capability',
+  offerKind: 'combat-capability', beneficiary: THREE_FORCES, expressedIn: lavrovEmphasisedReadiness,
+  statedIn: [q("strengthen the combat capability of the three countries' militaries")],
+});
+a.offer({
+  ...offer, label: 'Russia\'s readiness to help strengthen the military and security forces of Mali, Burkina Faso and Niger', slug: 'offer-strengthen-security-forces',
+  offerKind: 'security-forces-support', beneficiary: THREE_FORCES, time: thursday, expressedIn: lavrovReadyToHelp,
+  statedIn: [q('Moscow stands ready to help strengthen their military and security forces')],
+});
+a.offer({
+  ...offer, label: 'Russia\'s offer to help expand the potential of the united armed forces of Sahel', slug: 'offer-expand-united-armed-forces',
+  offerKind: 'joint-force-support', beneficiary: [E.unitedArmedForcesOfSahel], expressedIn: lavrovEmphasisedReadiness,
+  statedIn: [q('help expand the potential of the united armed forces of Sahel')],
+});
+a.offer({
+  ...offer, label: 'Russia\'s offer to help the Sahel countries form a joint military force through "consultative services"', slug: 'offer-joint-force-consultative-services',
+  offerKind: 'joint-force-support', beneficiary: [jointForce], time: thursday, means: 'by offering "consultative services"', expressedIn: lavrovJointForce,
+  statedIn: [q('Russia will help the Sahel countries to form a joint military force by offering "consultative services,"')],
+});
+
+a.expulsion({
+  label: 'the ruling juntas expelling French and US forces', slug: 'juntas-expel-french-and-us-forces',
+  expelledBy: [E.rulingJuntas], expelled: [E.frenchForces, E.usForces], follows: coups,
+  statedIn: [q('the ruling juntas have expelled French and US forces'), q('West African countries that have expelled French forces')],
+});
+a.securityCooperation({
+  label: 'the ruling juntas turning to Russian military contractors for security assistance', slug: 'juntas-turn-to-russian-contractors',
+  client: [E.rulingJuntas], provider: [E.russianMilitaryContractors], service: 'security assistance', follows: coups,
+  statedIn: [q('turned to Russian military contractors for security assistance')],
+});
+a.securityCooperation({
+  label: 'Russian military contractors active in the Sahel, in exchange for mineral riches', slug: 'russian-contractors-active-in-sahel',
+  provider: [E.russianMilitaryContractors], place: [E.sahel], service: 'their security services', compensation: "the region's mineral riches",
+  statedIn: [a.sentence(12)],
+});
+a.relationsChange({
+  label: 'ties between the Sahel countries and the West becoming increasingly strained', slug: 'sahel-west-ties-strained',
+  participant: [E.sahelCountries, E.theWest], change: 'have become increasingly strained', statedIn: [a.sentence(10)],
+});
+
+/** The dataset of article 000, as its module declares it (assembled with the shared entities in src/data/index.ts). */
+export const article000 = a.dataset();
