@@ -17,7 +17,7 @@ export interface QuoteHit {
 const describeUnit = (u: QuoteUnit): string => (u.kind === 'sentence' ? `sentence ${u.number}` : u.kind);
 
 /**
- * Finds `words` in exactly one unit of `text` (in sentence `within` when given) and exactly once there.
+ * Finds `words` in exactly one unit of `text` (in sentence `within` when given) and exactly once there, never inside a longer word.
  * Returns the hit, or a message saying what went wrong: no such words (with the nearest passage and its likely
  * cause), words in several units (which ones), or twice in one unit.
  */
@@ -28,11 +28,10 @@ export function findQuote(text: string, units: readonly QuoteUnit[], words: stri
   const hits: QuoteHit[] = [];
   const twice: QuoteUnit[] = [];
   for (const unit of candidates) {
-    const slice = text.slice(unit.start, unit.end);
-    const at = slice.indexOf(words);
-    if (at < 0) continue;
-    hits.push({ unit, at: unit.start + at });
-    if (slice.indexOf(words, at + 1) >= 0) twice.push(unit);
+    const found = occurrencesIn(text.slice(unit.start, unit.end), words);
+    if (found.length === 0) continue;
+    hits.push({ unit, at: unit.start + (found[0] as number) });
+    if (found.length > 1) twice.push(unit);
   }
   if (hits.length === 1 && twice.length === 0) return hits[0] as QuoteHit;
   if (twice.length > 0) return { error: `${JSON.stringify(words)} occurs more than once in ${describeUnit(twice[0] as QuoteUnit)}: quote more words around it` };
@@ -42,13 +41,28 @@ export function findQuote(text: string, units: readonly QuoteUnit[], words: stri
     return { error: `${JSON.stringify(words)} occurs in ${where}: quote more words, or name the sentence, e.g. quote(${JSON.stringify(words)}, ${first ?? 1})` };
   }
   const scope = within === undefined ? 'the article' : `sentence ${within}`;
-  const inText = within !== undefined ? text.indexOf(words) : -1;
+  const inText = within !== undefined ? (occurrencesIn(text, words)[0] ?? -1) : -1;
   if (inText >= 0) {
     const elsewhere = units.find((u) => u.start <= inText && inText < u.end);
     return { error: `${JSON.stringify(words)} is not in ${scope} but in ${elsewhere ? describeUnit(elsewhere) : 'the text outside its sentences'}` };
   }
   const scopeText = candidates.map((u) => text.slice(u.start, u.end)).join('\n');
   return { error: `${JSON.stringify(words)} is not in ${scope}${nearMiss(scopeText, words)}` };
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** The offsets of `words` in `text` that do not cut a word in two (`Russia` is not found inside `Russian`). */
+function occurrencesIn(text: string, words: string): number[] {
+  const out: number[] = [];
+  const startsWord = WORD.test(words.charAt(0));
+  const endsWord = WORD.test(words.charAt(words.length - 1));
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    if (startsWord && at > 0 && WORD.test(text.charAt(at - 1))) continue;
+    if (endsWord && WORD.test(text.charAt(at + words.length))) continue;
+    out.push(at);
+  }
+  return out;
 }
 
 /** Straight quotes and apostrophes for their typographic forms, single spaces for runs of white space. */

@@ -98,30 +98,40 @@ function sentenceRanges(text: string, start: number, end: number): Range[] {
   return ranges.map(([s, e]): Range => [start + s, start + e]);
 }
 
-/** Splits an article into its dateline (at most one, first), headings (lines without sentence-final punctuation standing alone) and body sentences, in reading order, each a TextPart with UTF-16 code-unit offsets into `text`. */
+/**
+ * Splits an article into its dateline (at most one: at the start of the first line that is not a heading, so a headline
+ * may precede it), headings (lines without sentence-final punctuation standing alone) and body sentences, in reading
+ * order, each a TextPart with UTF-16 code-unit offsets into `text`.
+ */
 export function segmentArticle(text: string): TextPart[] {
   const parts: TextPart[] = [];
   const add = (kind: TextPart['kind'], [start, end]: Range): void => {
     parts.push({ kind, text: text.slice(start, end), start, end });
   };
-  let from = 0;
-  const lead = text.search(/\S/u);
-  if (lead >= 0) {
-    const rest = text.slice(lead);
-    const dateline = DATE_DATELINE.exec(rest) ?? AGENCY_DATELINE.exec(rest);
-    if (dateline !== null) {
-      from = lead + dateline[0].length;
-      add('dateline', [lead, from]);
+  let datelineSeen = false;
+  for (const line of text.matchAll(LINE)) {
+    let start = line.index;
+    const end = start + line[0].length;
+    let standsAlone = true;
+    if (!datelineSeen) {
+      const lead = line[0].search(/\S/u);
+      if (lead < 0) continue;
+      const rest = line[0].slice(lead);
+      const dateline = DATE_DATELINE.exec(rest) ?? AGENCY_DATELINE.exec(rest);
+      if (dateline !== null) {
+        add('dateline', [start + lead, start + lead + dateline[0].length]);
+        start += lead + dateline[0].length;
+        datelineSeen = true;
+        standsAlone = false; // the rest of the dateline's own line is body text, never a heading
+      }
     }
-  }
-  for (const line of text.slice(from).matchAll(LINE)) {
-    const start = from + line.index;
-    const ranges = sentenceRanges(text, start, start + line[0].length);
-    // The rest of the dateline's own line is body text, never a heading.
-    const standsAlone = !(from > 0 && line.index === 0);
+    const ranges = sentenceRanges(text, start, end);
     const only = ranges.length === 1 ? ranges[0]! : undefined;
     if (standsAlone && only !== undefined && !SENTENCE_END.test(text.slice(only[0], only[1]))) add('heading', only);
-    else for (const range of ranges) add('sentence', range);
+    else {
+      if (ranges.length > 0) datelineSeen = true;
+      for (const range of ranges) add('sentence', range);
+    }
   }
   return parts;
 }
