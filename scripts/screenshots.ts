@@ -1,5 +1,5 @@
 // Regenerates the README pictures docs/article.png and docs/graph.png: writes the site to a temporary folder and photographs it in Debian's Chromium.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,8 +37,10 @@ try {
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();
-    // The article: its title, the legend and the first paragraphs with their highlighted spans.
-    await page.goto(`${root}article.html`, { waitUntil: 'load' });
+    // The first article: its title, the legend and the first paragraphs with their highlighted spans.
+    const article = readdirSync(join(site, 'article')).filter((n) => n.endsWith('.html')).sort()[0];
+    if (!article) throw new Error('the site has no article page');
+    await page.goto(`${root}article/${article}`, { waitUntil: 'load' });
     writePng(join(out, 'article.png'), await page.screenshot());
     // The picture of the graph, fitted to the page's width.
     await page.goto(`${root}graph.html`, { waitUntil: 'load' });

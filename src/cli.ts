@@ -2,29 +2,28 @@
 // The `kg` command line: parses options from the table in options.ts, runs the library, and decides exit codes.
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from './errors.js';
-import { checkAll, datasetFile, exportAll, ontologyFile, shapesFile } from './export.js';
 import { writeFilesAtomically } from './atomic.js';
 import { loadDatasetJson } from './input.js';
 import { COMMANDS, type CommandSpec } from './options.js';
-import { PACKAGE, projectPath } from './project.js';
+import { PACKAGE, PROJECT_ROOT, projectPath } from './project.js';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { importFile } from './import.js';
-import { exportStream } from './stream.js';
 import { syntheticCorpus } from './synthetic.js';
-import { roundtrip } from './roundtrip.js';
 import { checkBase } from './iri.js';
 import type { Dataset } from './dataset.js';
-import { countNTriples, credentialsFromEnv, push, PushError } from './push.js';
-import { graphIri } from './description.js';
+import { credentialsFromEnv, PushError } from './push.js';
 import { basename, join } from 'node:path';
-import { writeDocs } from './docs.js';
-import { Parser } from 'n3';
-import { FORMATS, isFormat, type FormatName } from './formats.js';
-import { parseShapes } from './shacl.js';
-import { exitCodeOf, formatReportsText, validateFile } from './validate.js';
-import { defaultDataFiles, formatResults, loadStore, QueryError, RESULT_FORMATS, runQuery, type ResultFormat } from './query.js';
+import type { FormatName } from './formats.js';
+import type { ResultFormat } from './query.js';
+import { coverage, formatCoverage, hasGaps, selectArticles } from './commands/coverage.js';
+import { newArticle } from './commands/new-article.js';
+// The modules that pull in oxigraph (WASM), SHACL, JSON-LD, n3 or Graphviz are imported by the actions that need
+// them, so that light commands (coverage, new-article, --help) start fast.
+
+/** The query module (Oxigraph), once a command has loaded it; its QueryError is only thrown after that. */
+let queryModule: typeof import('./query.js') | undefined;
+const loadQuery = async (): Promise<typeof import('./query.js')> => (queryModule ??= await import('./query.js'));
 
 /** The built-in datasets (shared entities, then one per article), loaded on first use so that a mistake in an article module is reported as a message naming its line, not a crash at start-up. */
 async function builtInDatasets(): Promise<readonly Dataset[]> {
@@ -37,7 +36,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
   async export(opts) {
     const base = String(opts.base ?? '');
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
-    const formats = parseFormats(opts.format);
+    const formats = await parseFormats(opts.format);
     if (opts.synthetic !== undefined) {
       const n = wholeNumber(opts.synthetic, '--synthetic', 1);
       const seed = wholeNumber(opts.seed, '--seed', 0);
@@ -46,6 +45,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       if (checked) throw new UsageError(checked);
       const out = resolve(opts.out === 'output' ? 'synthetic' : String(opts.out));
       const progress = progressLine(n);
+      const { exportStream } = await import('./stream.js');
       const result = await exportStream(syntheticCorpus(n, seed), out, {
         base, formats, name: 'synthetic', title: `Synthetic corpus of ${n} articles (seed ${seed})`, ...(splitSize ? { splitSize } : {}), ...(progress ? { progress } : {}),
       });
@@ -55,6 +55,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       return;
     }
     const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : await builtInDatasets();
+    const { checkAll, datasetFile, exportAll } = await import('./export.js');
     if (opts.out === '-') {
       if (formats.length !== 1) throw new UsageError('--out - writes one format only: choose one with --format');
       checkAll(datasets, { base });
@@ -67,6 +68,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
   async query(opts) {
     const file = String(opts.args);
     const format = String(opts.format) as ResultFormat;
+    const { defaultDataFiles, formatResults, loadStore, RESULT_FORMATS, runQuery } = await loadQuery();
     if (!RESULT_FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}: use one of ${RESULT_FORMATS.join(', ')}`);
     let query: string;
     try {
@@ -83,6 +85,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     const max = Number(opts.shaclMaxTriples);
     if (!Number.isSafeInteger(max) || max < 0) throw new UsageError(`--shacl-max-triples must be a whole number, not ${JSON.stringify(opts.shaclMaxTriples)}`);
     const shapesPath = opts.shapes ? String(opts.shapes) : projectPath('ontology/shapes.ttl');
+    const [{ parseShapes }, { exitCodeOf, formatReportsText, validateFile }] = await Promise.all([import('./shacl.js'), import('./validate.js')]);
     let shapes;
     try {
       shapes = parseShapes(readFileSync(shapesPath, 'utf8'));
@@ -99,6 +102,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     return exitCodeOf(reports);
   },
   async import(opts) {
+    const { importFile } = await import('./import.js');
     const dataset = importFile(String(opts.args), { base: String(opts.base), ...(opts.inputFormat ? { inputFormat: String(opts.inputFormat) } : {}) });
     const json = `${JSON.stringify(dataset, null, 2)}\n`;
     if (opts.out === '-') { process.stdout.write(json); return; }
@@ -110,28 +114,28 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     if (opts.replace && opts.append) throw new UsageError('--replace and --append exclude each other');
     const format = String(opts.format);
     if (format !== 'ntriples' && format !== 'turtle') throw new UsageError(`kg push sends ntriples or turtle, not ${JSON.stringify(format)}`);
+    const [{ FORMATS }, { graphIri }] = await Promise.all([import('./formats.js'), import('./description.js')]);
+    const { exportedDatasetFiles, graphsOfFiles, pushEach } = await import('./push.js');
     const ext = FORMATS[format].ext;
     const given = [opts.args ?? []].flat().map(String);
-    const files = given.length ? given : defaultDataFiles(resolve('output')).filter((f) => f.endsWith(`.${ext}`) && !/(news-kg|void|shapes)\.ttl$/.test(f));
+    // By default every exported dataset file: the shared entities and each article, each into its own named graph.
+    const files = given.length ? given : exportedDatasetFiles(resolve('output'), ext);
     if (!files.length) throw new UsageError(`no .${ext} files to push: run kg export --format ${format} first, or name the files`);
     const base = String(opts.base);
-    const graph = opts.graph ? String(opts.graph) : files.length === 1 ? graphIri(base, basename(files[0] ?? '', `.${ext}`)) : undefined;
-    if (!graph) throw new UsageError('several files go into one graph: name it with --graph');
+    const graphs = graphsOfFiles(files, { ext, graphOf: (name) => graphIri(base, name), ...(opts.graph ? { graph: String(opts.graph) } : {}) });
     const numbers = Object.fromEntries((['chunkBytes', 'timeoutMs', 'retries'] as const).map((k) => {
       const n = Number(opts[k]);
       if (!Number.isSafeInteger(n) || n < (k === 'retries' ? 0 : 1)) throw new UsageError(`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number`);
       return [k, n];
     })) as { chunkBytes: number; timeoutMs: number; retries: number };
-    let expected = 0;
-    for (const f of files) expected += format === 'ntriples' ? await countNTriples(f) : countTurtle(f);
-    const report = await push({
-      endpoint: String(opts.endpoint), graph, mode: opts.append ? 'append' : 'replace', expectedTriples: expected,
-      files: files.map((path) => ({ path, mediaType: FORMATS[format].mediaType })),
+    // One push per graph, each with its own count check; a line per graph as it is done; the first failure stops.
+    await pushEach({
+      endpoint: String(opts.endpoint), graphs, mode: opts.append ? 'append' : 'replace', mediaType: FORMATS[format].mediaType,
       ...numbers, gspPath: String(opts.gspPath), sparqlPath: String(opts.sparqlPath),
       ...(credentialsFromEnv(process.env) ? { credentials: credentialsFromEnv(process.env) } : {}),
       ...(opts.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+      onPushed: (report) => process.stderr.write(`pushed ${report.uploaded} bytes in ${report.chunks} request(s) to <${report.graph}>: the store counts ${report.counted} triples, the export has ${report.expected}\n`),
     });
-    process.stderr.write(`pushed ${report.uploaded} bytes in ${report.chunks} request(s) to <${report.graph}>: the store counts ${report.counted} triples, the export has ${report.expected}\n`);
   },
   async roundtrip(opts) {
     const file = String(opts.args);
@@ -145,6 +149,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       if (!found) throw new UsageError(`no built-in dataset is named ${JSON.stringify(name)}: use --synthetic N for a synthetic export`);
       datasets = [found];
     }
+    const { roundtrip } = await import('./roundtrip.js');
     const report = await roundtrip(file, datasets, { base });
     const verdict = report.sameOrder ? 'the same triples in the same order' : report.same ? 'the same triples, in another order' : 'DIFFERENT';
     process.stdout.write(`${file}: ${verdict} (file ${report.fileTriples} triples, entities ${report.expectedTriples})\n`);
@@ -154,16 +159,32 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
   async docs(opts) {
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder');
     const out = resolve(String(opts.out));
+    const { writeDocs } = await import('./docs.js');
     const written = await writeDocs(out, { base: String(opts.base) });
     process.stderr.write(`wrote ${written.length} files; open ${join(out, 'index.html')}\n`);
   },
   async ontology(opts) {
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
+    const { ontologyFile, shapesFile } = await import('./export.js');
     if (opts.out === '-') { await ontologyFile('').write((chunk) => process.stdout.write(chunk)); return; }
     const dir = resolve(String(opts.out ?? projectPath('ontology')));
     const files = [ontologyFile(dir), shapesFile(dir)];
     await writeFilesAtomically(files);
     for (const f of files) process.stderr.write(`wrote ${f.path}\n`);
+  },
+  async coverage(opts) {
+    process.setSourceMapsEnabled(true);
+    const { ARTICLES } = await import('./data/index.js');
+    const reports = selectArticles(ARTICLES, [opts.args ?? []].flat().map(String)).map(coverage);
+    process.stdout.write(formatCoverage(reports));
+    return reports.some(hasGaps) ? 1 : 0;
+  },
+  async 'new-article'(opts) {
+    const made = newArticle({
+      root: PROJECT_ROOT, source: String(opts.args), date: opts.date === undefined ? undefined : String(opts.date),
+      name: opts.name === undefined ? undefined : String(opts.name), title: opts.title === undefined ? undefined : String(opts.title),
+    });
+    process.stderr.write(`wrote ${made.source}\nwrote ${made.module} (${made.sentences} sentences)\nregistered ${made.name} in ${made.registry}\n`);
   },
 };
 
@@ -177,11 +198,6 @@ function addCommand(program: Command, spec: CommandSpec): void {
     const code = await action(spec.args ? { ...opts, args: args[0] as string | string[] } : opts);
     if (typeof code === 'number') exitCode = code;
   });
-}
-
-/** The number of triples of a Turtle file (read whole: Turtle pushes are one request per file anyway). */
-function countTurtle(path: string): number {
-  return new Parser({ format: 'text/turtle' }).parse(readFileSync(path, 'utf8')).length;
 }
 
 /** A whole number from an option, at least `min`. */
@@ -208,7 +224,8 @@ function progressLine(total: number): ((p: { articles: number; entities: number;
 }
 
 /** The formats named by --format (space- or comma-separated, or "all"). */
-function parseFormats(value: string | string[] | undefined): FormatName[] {
+async function parseFormats(value: string | string[] | undefined): Promise<FormatName[]> {
+  const { FORMATS, isFormat } = await import('./formats.js');
   const names = [value ?? 'turtle'].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   const out: FormatName[] = [];
   for (const n of names) {
@@ -246,7 +263,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (error instanceof UsageError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
-    if (error instanceof QueryError) { process.stderr.write(`${error.message}\n`); return 1; }
+    if (queryModule && error instanceof queryModule.QueryError) { process.stderr.write(`${error.message}\n`); return 1; }
     if (error instanceof PushError) { process.stderr.write(`kg push: ${error.message}\n`); return error.kind === 'input' ? 2 : 1; }
     process.stderr.write(`kg: ${error instanceof Error ? error.message : String(error)}\n`);
     if ((process.env.KG_DEBUG || argv.includes('--verbose')) && error instanceof Error) process.stderr.write(`${error.stack}\n`);

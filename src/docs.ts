@@ -1,4 +1,4 @@
-// Writes the documentation site (`kg docs`): ontology reference, one page per entity, the highlighted article and pictures of the graph, from the export's own quads.
+// Writes the documentation site (`kg docs`): ontology reference, one page per entity, one highlighted page per article and pictures of the graph, from the export's own quads.
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { writeFilesAtomically } from './atomic.js';
@@ -29,12 +29,15 @@ export async function siteFiles(options: DocsOptions): Promise<Map<string, strin
   files.set('index.html', indexPage(model, graphSvg));
   files.set('graph.html', graphPage(model, graphSvg));
   files.set('ontology.html', await ontologyPage(model));
-  files.set('article.html', articlePage(model));
+  for (const article of model.articles()) files.set(article.path, articlePage(model, article));
   for (const entity of model.entities.values()) files.set(entity.path, entityPage(model, entity));
   return files;
 }
 
-/** Removes entity pages a previous run left in the folder that this run did not write (only `.html` files under `entity/`). */
+/**
+ * Removes pages a previous run left in the folder that this run did not write: `.html` files under `entity/` and
+ * `article/`, and the single `article.html` that versions before one page per article wrote.
+ */
 function removeStale(outDir: string, written: ReadonlySet<string>): void {
   const visit = (dir: string): void => {
     let entries;
@@ -54,6 +57,8 @@ function removeStale(outDir: string, written: ReadonlySet<string>): void {
     }
   };
   visit(join(outDir, 'entity'));
+  visit(join(outDir, 'article'));
+  if (!written.has('article.html')) rmSync(join(outDir, 'article.html'), { force: true });
 }
 
 /** Writes the static site into `outDir` (atomically, file by file renamed into place once all are written) and returns the paths written, sorted. */

@@ -71,10 +71,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'push',
     args: '[file...]',
-    summary: 'Upload the export into a named graph of a triple store over the SPARQL 1.1 Graph Store HTTP Protocol (PUT replaces, POST appends), then count the graph through its SPARQL endpoint and report both numbers. Credentials come from KG_PUSH_USER and KG_PUSH_PASSWORD (basic or digest auth). Files default to output/*.nt (or *.ttl with --format turtle).',
+    summary: 'Upload the export into named graphs of a triple store over the SPARQL 1.1 Graph Store HTTP Protocol (PUT replaces, POST appends), then count each graph through its SPARQL endpoint and report both numbers. Credentials come from KG_PUSH_USER and KG_PUSH_PASSWORD (basic or digest auth). Files default to the datasets of the export, output/*.nt (or *.ttl with --format turtle): the shared entities and each article, each into its own graph.',
     options: [
       { flags: '-e, --endpoint <url>', description: 'base URL of the store, e.g. http://127.0.0.1:8890 (never put credentials in it)' },
-      { flags: '-g, --graph <iri>', description: 'named graph to write; default <base>graph/<dataset> when one dataset is pushed' },
+      { flags: '-g, --graph <iri>', description: 'put every file into this one named graph; without it, each file goes into the graph of its dataset, <base>graph/<file name> (entities, article-000, …)' },
       { flags: '--replace', description: 'replace the graph (PUT, then POST for further chunks); the default' },
       { flags: '--append', description: 'add to the graph (POST); the count must then lie between the old count and old + new' },
       { flags: '-f, --format <format>', description: 'ntriples (streamed in chunks) or turtle (one request per file)', default: 'ntriples' },
@@ -99,7 +99,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'docs',
-    summary: 'Write a static site (no server, no JavaScript) from the declarations and the export: the ontology reference, one page per entity, the article with every annotated span highlighted, and pictures of the graph and of the classes.',
+    summary: 'Write a static site (no server, no JavaScript) from the declarations and the export: the ontology reference, one page per entity, one page per article with every annotated span highlighted, and pictures of the graph and of the classes.',
     options: [
       { flags: '-o, --out <dir>', description: 'folder to write the site into', default: 'site' },
       baseOption('base IRI of the entities'),
@@ -110,6 +110,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Write the ontology (news-kg.ttl) and the SHACL shapes (shapes.ttl) generated from the class declarations into a folder.',
     options: [
       { flags: '-o, --out <dir>', description: 'folder to write into; "-" writes the ontology alone to stdout', default: 'ontology' },
+    ],
+  },
+  {
+    name: 'coverage',
+    args: '[name...]',
+    summary: 'List, for each article (or the named ones), the body sentences that no fact or claim is stated in and the quoted passages that no claim quotes or is stated in. Exit 0 all covered, 1 something uncovered, 2 an unknown name.',
+    options: [],
+  },
+  {
+    name: 'new-article',
+    args: '<source.txt>',
+    summary: 'Start a new article: copy the text into src/data/sources/<NNN>_<sha256 prefix>.txt, write a skeleton module src/data/<name>.ts (the kit set up, its sentences listed) and register it in src/data/index.ts. Never overwrites anything.',
+    options: [
+      { flags: '--date <YYYY-MM-DD>', description: 'publication date of the article (required)' },
+      { flags: '--name <article-NNN>', description: 'name of the article; default the next free number after the registered articles' },
+      { flags: '--title <title>', description: 'one-line title of the dataset; default "article NNN of <date>"' },
     ],
   },
 ];

@@ -1,9 +1,10 @@
-// Uploads RDF files into a named graph of a triple store (SPARQL 1.1 Graph Store HTTP Protocol), then checks the count.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// Uploads RDF files into named graphs of a triple store (SPARQL 1.1 Graph Store HTTP Protocol), then checks each graph's count.
+import { createReadStream, readdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
@@ -151,6 +152,133 @@ export async function push(options: PushOptions): Promise<PushReport> {
   }
   log(`graph <${options.graph}> holds ${counted} triples (expected ${expected})`);
   return { uploaded: sent.bytes, expected, counted, graph: options.graph, chunks: sent.chunks, ...(before === undefined ? {} : { before }) };
+}
+
+/** The files of an export folder that hold no dataset: the ontology, the VoID description, the SHACL shapes, the JSON-LD context. */
+const NOT_DATASETS: ReadonlySet<string> = new Set(['news-kg', 'void', 'shapes', 'context']);
+
+/**
+ * The dataset files `kg push` sends by default: every `<name>.<ext>` of the export folder (the shared entities,
+ * then one per article: `entities.nt`, `article-000.nt`, …), not the ontology, VoID, shapes or context; sorted by
+ * name. None when the folder does not exist.
+ */
+export function exportedDatasetFiles(dir: string, ext: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new PushError('input', `cannot read the export folder ${dir}: ${code ?? String(error)}`);
+  }
+  const suffix = `.${ext}`;
+  return names.filter((n) => n.endsWith(suffix) && n.length > suffix.length && !NOT_DATASETS.has(n.slice(0, -suffix.length)))
+    .sort().map((n) => join(dir, n));
+}
+
+/** One named graph of a push and the files that go into it. */
+export interface GraphFiles {
+  readonly graph: string;
+  readonly files: readonly string[];
+}
+
+/**
+ * Which graph each file goes into. With `graph`, every file goes into it (one push). Without, each file goes into
+ * the graph of the dataset it holds, `graphOf(<file name without .ext>)` (`entities.nt` into `<base>graph/entities`,
+ * `article-000.nt` into `<base>graph/article-000`); files of one name (from different folders) go into one graph
+ * together. Graphs come in the order of their first file.
+ */
+export function graphsOfFiles(files: readonly string[], options: { ext: string; graph?: string; graphOf: (name: string) => string }): GraphFiles[] {
+  if (options.graph !== undefined) return [{ graph: options.graph, files: [...files] }];
+  const out = new Map<string, string[]>();
+  for (const f of files) {
+    const graph = options.graphOf(basename(f, `.${options.ext}`));
+    out.set(graph, [...(out.get(graph) ?? []), f]);
+  }
+  return [...out].map(([graph, list]) => ({ graph, files: list }));
+}
+
+/**
+ * The number of distinct triples the files hold together, i.e. how many the graph holds after they are all sent.
+ * One N-Triples file is counted as a stream (the export writes no triple twice). Several N-Triples files are read
+ * into a set of lines, because the files of one export share triples (each article's file holds copies of the
+ * shared entities it uses; the export writes a triple as the same line wherever it appears). Turtle files are parsed
+ * into a set of triples. A blank node is counted once per file (each file is its own document to the store).
+ */
+export async function countDistinctTriples(paths: readonly string[], mediaType: string): Promise<number> {
+  const type = baseType(mediaType);
+  const failed = (path: string, error: unknown): PushError => {
+    if (error instanceof PushError) return error;
+    const code = (error as NodeJS.ErrnoException).code;
+    return new PushError('input', code ? `cannot read ${path}: ${code}` : `cannot count the triples of ${path}: ${(error as Error).message}`);
+  };
+  if (type === NTRIPLES) {
+    if (paths.length === 1) {
+      const path = paths[0] as string;
+      try { return await countNTriples(path); } catch (error) { throw failed(path, error); }
+    }
+    const seen = new Set<string>();
+    for (const [i, path] of paths.entries()) {
+      const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+      try {
+        for await (const raw of lines) {
+          const line = raw.trim();
+          if (line === '' || line.startsWith('#')) continue;
+          seen.add(line.includes('_:') ? `${i} ${line}` : line);
+        }
+      } catch (error) {
+        throw failed(path, error);
+      } finally {
+        lines.close();
+      }
+    }
+    return seen.size;
+  }
+  if (type === 'text/turtle') {
+    const { Parser } = await import('n3');
+    const seen = new Set<string>();
+    const key = (t: { termType: string; value: string; language?: string; datatype?: { value: string } }, file: number): string =>
+      t.termType === 'BlankNode' ? `_:${file}:${t.value}` : t.termType === 'Literal' ? `${JSON.stringify(t.value)}@${t.language ?? ''}^^${t.datatype?.value ?? ''}` : `<${t.value}>`;
+    for (const [i, path] of paths.entries()) {
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+        for (const q of new Parser({ format: 'text/turtle' }).parse(text)) seen.add(`${key(q.subject, i)} ${key(q.predicate, i)} ${key(q.object, i)}`);
+      } catch (error) {
+        throw failed(path, error);
+      }
+    }
+    return seen.size;
+  }
+  throw new PushError('input', `cannot count the triples of ${mediaType} files: push N-Triples or Turtle`);
+}
+
+/** The options of `pushEach`: those of `push` shared by every graph, the graphs with their files, and their media type. */
+export type PushEachOptions = Omit<PushOptions, 'graph' | 'files' | 'expectedTriples'> & {
+  readonly graphs: readonly GraphFiles[];
+  /** The media type of every file: N-Triples or Turtle. */
+  readonly mediaType: string;
+  /** Called once a graph is pushed and its count checked, before the next graph starts. */
+  readonly onPushed?: (report: PushReport, graph: GraphFiles) => void;
+};
+
+/**
+ * Pushes several named graphs one after the other: one `push()` per graph, with its own replace (PUT) or append, and
+ * its own count check against the distinct triples of its own files (`countDistinctTriples`). Every graph is
+ * counted before anything is sent. Stops at the first graph that fails and throws its PushError (a count mismatch
+ * names that graph); graphs pushed before it stay pushed, and were reported through `onPushed`.
+ */
+export async function pushEach(options: PushEachOptions): Promise<PushReport[]> {
+  const { graphs, mediaType, onPushed, ...common } = options;
+  const expected: number[] = [];
+  for (const g of graphs) expected.push(await countDistinctTriples(g.files, mediaType));
+  const reports: PushReport[] = [];
+  for (const [i, g] of graphs.entries()) {
+    const report = await push({ ...common, graph: g.graph, files: g.files.map((path) => ({ path, mediaType })), expectedTriples: expected[i] ?? 0 });
+    reports.push(report);
+    onPushed?.(report, g);
+  }
+  return reports;
 }
 
 interface FileInfo { path: string; mediaType: string; size: number; chunked: boolean }

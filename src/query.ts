@@ -36,6 +36,11 @@ export function defaultDataFiles(outputDir: string): string[] {
   return names.filter((n) => FORMATS[extname(n)]).sort().map((n) => join(outputDir, n));
 }
 
+/** The files one article's query runs on: its own Turtle export (self-contained: it carries the shared entities it uses) and the ontology. */
+export function articleDataFiles(outputDir: string, article: string): string[] {
+  return [join(outputDir, `${article}.ttl`), join(outputDir, 'news-kg.ttl')];
+}
+
 /** Loads RDF files (by extension: .ttl, .nt, .nq, .trig) into a new in-memory store. */
 export function loadStore(files: readonly string[]): oxigraph.Store {
   const store = new oxigraph.Store();

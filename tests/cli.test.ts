@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliReference, COMMANDS } from '../src/options.js';
 import { PACKAGE, projectPath } from '../src/project.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
+import { DATASETS } from '../src/data/index.js';
 import { parseTurtle, runCli } from './helpers.js';
 
 let dir: string;
@@ -68,8 +69,10 @@ describe('kg', () => {
     const r = await runCli(['export', '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`wrote ${join(dir, 'article-000.ttl')}`);
-    expect(readdirSync(dir).sort()).toEqual(['article-000.ttl', 'news-kg.ttl', 'void.ttl']);
+    const datasets = DATASETS.map((d) => `${d.name}.ttl`);
+    expect(datasets).toContain('entities.ttl');
+    for (const f of datasets) expect(r.stderr).toContain(`wrote ${join(dir, f)}`);
+    expect(readdirSync(dir).sort()).toEqual([...datasets, 'news-kg.ttl', 'void.ttl'].sort());
   });
 
   it('exports to stdout with --out -, with the base it is given', async () => {

@@ -1,18 +1,22 @@
-// The documentation site (kg docs), checked without a browser: a page per entity, links and anchors that resolve, every span highlighted, the graph picture linked, same bytes twice, text escaped.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// The documentation site (kg docs), checked without a browser, for the built-in datasets and with a second article: a page per entity and per article, links and anchors that resolve, every span highlighted against its own article's text, mentions grouped by article, the graph picture linked, same bytes twice, text escaped.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assemble } from '../src/authoring/assemble.js';
+import { article, type ArticleDataset } from '../src/authoring/kit.js';
 import { CLASSES, Proposition, SourceDocument, TextSpan, TimeExpression } from '../src/classes.js';
-import { DATASETS } from '../src/data/index.js';
+import * as E from '../src/data/entities/index.js';
+import { SHARED_ENTITIES } from '../src/data/entities/index.js';
+import { ARTICLES, DATASETS } from '../src/data/index.js';
 import { en, type Dataset } from '../src/dataset.js';
 import { writeDocs } from '../src/docs.js';
 import { esc } from '../src/docs/html.js';
+import { datasetFile } from '../src/export.js';
 import { idFromIri } from '../src/iri.js';
 import { ownProperties } from '../src/ontology.js';
-import { projectPath } from '../src/project.js';
 import { propertiesOf, type ClassDecl } from '../src/schema.js';
 import { sliceCodePoints } from '../src/text.js';
 import { DEFAULT_BASE, KG_NS, OA, RDF } from '../src/vocab.js';
@@ -86,9 +90,18 @@ function brokenLinks(dir: string): { broken: string[]; checked: number } {
   return { broken, checked };
 }
 
-/** The quads of the committed export of a dataset. */
-function exportQuads(d: Dataset): Quad[] {
-  return new Parser({ format: 'text/turtle' }).parse(readFileSync(projectPath(`output/${d.name}.ttl`), 'utf8')) as Quad[];
+/** The quads of datasets as the exporter writes them (Turtle, parsed back), one per triple: the graph the site must show. */
+async function exportQuads(datasets: readonly Dataset[]): Promise<Quad[]> {
+  const out = new Map<string, Quad>();
+  for (const d of datasets) {
+    const chunks: string[] = [];
+    await datasetFile('', d, { base: BASE }, 'turtle').write((c) => chunks.push(c));
+    for (const q of new Parser({ format: 'text/turtle' }).parse(chunks.join('')) as Quad[]) {
+      const o = q.object;
+      out.set(`${q.subject.value} ${q.predicate.value} ${o.termType === 'Literal' ? JSON.stringify([o.value, o.language, o.datatype.value]) : `<${o.value}>`}`, q);
+    }
+  }
+  return [...out.values()];
 }
 
 /** The entities of a graph: subjects typed with a class of ours, by IRI, with their class IRI. */
@@ -98,11 +111,14 @@ function entitiesOf(quads: readonly Quad[]): Map<string, string> {
   return out;
 }
 
+interface Span { id: string; iri: string; doc: string; start: number; end: number; exact: string }
+
 /** The text spans of a graph with their document, offsets and exact words. */
-function spansOf(quads: readonly Quad[]): Array<{ id: string; doc: string; start: number; end: number; exact: string }> {
+function spansOf(quads: readonly Quad[]): Span[] {
   const get = (s: string, p: string): string | undefined => quads.find((q) => q.subject.value === s && q.predicate.value === p)?.object.value;
   return [...entitiesOf(quads)].filter(([, c]) => c === TextSpan.iri).map(([iri]) => ({
     id: idFromIri(BASE, iri) ?? iri,
+    iri,
     doc: get(iri, OA.hasSource) ?? '',
     start: Number(get(`${iri}#position`, OA.start)),
     end: Number(get(`${iri}#position`, OA.end)),
@@ -110,22 +126,72 @@ function spansOf(quads: readonly Quad[]): Array<{ id: string; doc: string; start
   }));
 }
 
-describe('kg docs: the site of the built-in datasets', () => {
+/** The page of the article whose text a document is (`doc/article-000` has `article/article-000.html`). */
+function articlePage(docIri: string): string {
+  return `article/${(idFromIri(BASE, docIri) ?? '').split('/').slice(1).join('/')}.html`;
+}
+
+/** Every internal link of a page, resolved against the page's folder, without its fragment. */
+function linkTargets(page: string, html: string): Set<string> {
+  return new Set(attributeValues(html, 'href').filter((h) => !/^[a-z]+:/i.test(h)).map((h) => posix.normalize(posix.join(posix.dirname(page), h.split('#')[0] ?? ''))));
+}
+
+/** A second article written with the authoring kit, sharing Sergey Lavrov, Mali and Russia with the built-in ones. */
+function docsTestArticle(): ArticleDataset {
+  const a = article({
+    name: 'docs-test', source: 'tests/fixtures/docs-test.txt', date: '2025-05-01', module: import.meta.url,
+    title: 'Docs test: Lavrov and Mali (article of 2025-05-01)',
+    text: 'Sergey Lavrov met the foreign minister of Mali in Moscow on Monday. Lavrov said Russia would keep its military instructors in Mali. Officials welcomed the promise & asked for <more> "help".',
+  });
+  a.mention(E.sergeyLavrov, a.quote('Sergey Lavrov'), a.quote('Lavrov', 2));
+  a.mention(E.mali, a.quote('Mali', 1), a.quote('Mali', 2));
+  a.mention(E.russia, a.quote('Russia'));
+  a.claim({
+    label: 'Lavrov: Russia will keep its military instructors in Mali', slug: 'lavrov-keeps-instructors',
+    claimant: E.sergeyLavrov, claimKind: 'statement', reportingVerb: 'said', about: [E.mali], statedIn: [a.sentence(2)],
+  });
+  return a.dataset();
+}
+
+/** The sites every test of the next block runs on: the built-in datasets, and those plus a second article. */
+const SITES: ReadonlyArray<readonly [string, () => readonly Dataset[]]> = [
+  ['the built-in datasets', () => DATASETS],
+  ['the built-in datasets and a second article made with the kit', () => assemble(SHARED_ENTITIES, [...ARTICLES, docsTestArticle()]).all],
+];
+
+describe.each(SITES)('kg docs: the site of %s', (_name, datasetsOf) => {
   let dir = '';
   let files: string[] = [];
+  let quads: Quad[] = [];
+  let entities = new Map<string, string>();
+  let spans: Span[] = [];
+  let docs: string[] = [];
   const read = (p: string): string => readFileSync(join(dir, ...p.split('/')), 'utf8');
-  const quads = DATASETS.flatMap(exportQuads);
-  const entities = entitiesOf(quads);
+  /** The text of a document, from the graph. */
+  const textOf = (doc: string): string => quads.find((q) => q.subject.value === doc && q.predicate.value === `${KG_NS}text`)?.object.value ?? '';
 
   beforeAll(async () => {
+    const datasets = datasetsOf();
+    quads = await exportQuads(datasets);
+    entities = entitiesOf(quads);
+    spans = spansOf(quads);
+    docs = [...entities].filter(([, c]) => c === SourceDocument.iri).map(([iri]) => iri).sort();
     dir = tempDir();
-    const written = await writeDocs(dir, { base: BASE });
+    const written = await writeDocs(dir, { base: BASE, datasets });
     files = listFiles(dir);
     expect(written.map((p) => posix.join(...p.slice(dir.length + 1).split(/[\\/]/))).sort()).toEqual(files);
   });
 
-  it('has the overview, ontology, article and graph pages and the stylesheet', () => {
-    for (const f of ['index.html', 'ontology.html', 'article.html', 'graph.html', 'style.css']) expect(files).toContain(f);
+  it('has the overview, ontology and graph pages, the stylesheet, and one page per article, each listed on the overview', () => {
+    for (const f of ['index.html', 'ontology.html', 'graph.html', 'style.css']) expect(files).toContain(f);
+    expect(docs.length).toBe(datasetsOf().length - 1);
+    expect(files.filter((f) => f.startsWith('article/'))).toEqual(docs.map(articlePage).sort());
+    expect(files).not.toContain('article.html');
+    const index = read('index.html');
+    const linked = linkTargets('index.html', index);
+    for (const doc of docs) expect(linked.has(articlePage(doc)), articlePage(doc)).toBe(true);
+    const section = /<h2 id="articles">[\s\S]*?<h2 /.exec(index)?.[0] ?? '';
+    expect((section.match(/<li class="card">/g) ?? []).length).toBe(docs.length);
   });
 
   it('has one page per entity of the export, and no other entity page', () => {
@@ -133,6 +199,8 @@ describe('kg docs: the site of the built-in datasets', () => {
     const expected = [...entities.keys()].map((iri) => `entity/${idFromIri(BASE, iri)}.html`).sort();
     expect(files.filter((f) => f.startsWith('entity/'))).toEqual(expected);
     for (const [iri] of entities) expect(read(`entity/${idFromIri(BASE, iri)}.html`)).toContain(`<code>${esc(iri)}</code>`);
+    // Ids of three segments (what an article owns) are pages three folders down.
+    expect(expected.some((f) => f.split('/').length === 4)).toBe(true);
   });
 
   it('links only to files and anchors that exist, always by relative paths', () => {
@@ -145,53 +213,113 @@ describe('kg docs: the site of the built-in datasets', () => {
     for (const f of files.filter((x) => x.endsWith('.html'))) expect(malformedAt(read(f)), f).toBeUndefined();
   });
 
-  it('marks every span of the graph on the article page, exactly over its offsets and words', () => {
-    const html = read('article.html');
-    const marks = [...html.matchAll(/<mark class="([^"]*)" data-spans="([^"]*)" data-start="(\d+)" data-end="(\d+)">([^<]*)<\/mark>/g)]
-      .map((m) => ({ cls: m[1] ?? '', spans: (m[2] ?? '').split(' '), start: Number(m[3]), end: Number(m[4]), text: decode(m[5] ?? '') }));
-    const doc = quads.find((q) => q.predicate.value === `${KG_NS}text`);
-    const text = doc?.object.value ?? '';
-    expect(text.length).toBeGreaterThan(1000);
-    for (const m of marks) expect(m.text).toBe(sliceCodePoints(text, m.start, m.end));
-    const spans = spansOf(quads);
+  it('marks every span on its own article\'s page, exactly over its offsets and the words of that article\'s text', () => {
     expect(spans.length).toBeGreaterThan(100);
-    const ids = new Set(attributeValues(html, 'id'));
-    for (const span of spans) {
-      const mine = marks.filter((m) => m.spans.includes(span.id)).sort((a, b) => a.start - b.start);
-      expect(mine.length, `no mark for ${span.id}`).toBeGreaterThan(0);
-      expect(mine[0]?.start, span.id).toBe(span.start);
-      expect(mine.at(-1)?.end, span.id).toBe(span.end);
-      mine.forEach((m, i) => { if (i > 0) expect(m.start, `${span.id} has a gap`).toBe(mine[i - 1]?.end); });
-      expect(mine.map((m) => m.text).join(''), span.id).toBe(span.exact);
-      expect(ids.has(span.id.replace(/\//g, '-')), `anchor of ${span.id}`).toBe(true);
-    }
-    // A segment lists every span that covers it, and only those.
-    for (const m of marks) {
-      const covering = spans.filter((s) => s.start <= m.start && s.end >= m.end).map((s) => s.id).sort();
-      expect([...m.spans].sort()).toEqual(covering);
+    for (const doc of docs) {
+      const page = articlePage(doc);
+      const html = read(page);
+      const marks = [...html.matchAll(/<mark class="([^"]*)" data-spans="([^"]*)" data-start="(\d+)" data-end="(\d+)">([^<]*)<\/mark>/g)]
+        .map((m) => ({ cls: m[1] ?? '', spans: (m[2] ?? '').split(' '), start: Number(m[3]), end: Number(m[4]), text: decode(m[5] ?? '') }));
+      const text = textOf(doc);
+      expect(text.length, doc).toBeGreaterThan(100);
+      for (const m of marks) expect(m.text, `${page} ${m.start}`).toBe(sliceCodePoints(text, m.start, m.end));
+      const mine = spans.filter((s) => s.doc === doc);
+      expect(mine.length, doc).toBeGreaterThan(0);
+      const ids = new Set(attributeValues(html, 'id'));
+      for (const span of mine) {
+        const pieces = marks.filter((m) => m.spans.includes(span.id)).sort((a, b) => a.start - b.start);
+        expect(pieces.length, `no mark for ${span.id} on ${page}`).toBeGreaterThan(0);
+        expect(pieces[0]?.start, span.id).toBe(span.start);
+        expect(pieces.at(-1)?.end, span.id).toBe(span.end);
+        pieces.forEach((m, i) => { if (i > 0) expect(m.start, `${span.id} has a gap`).toBe(pieces[i - 1]?.end); });
+        expect(pieces.map((m) => m.text).join(''), span.id).toBe(span.exact);
+        expect(ids.has(span.id.replace(/\//g, '-')), `anchor of ${span.id}`).toBe(true);
+      }
+      // A segment lists every span of this document that covers it, and only those: no span of another article.
+      for (const m of marks) {
+        const covering = mine.filter((s) => s.start <= m.start && s.end >= m.end).map((s) => s.id).sort();
+        expect([...m.spans].sort()).toEqual(covering);
+      }
     }
   });
 
-  it('lists the claims with speaker and evidence status on the article page', () => {
-    const html = read('article.html');
-    const claims = [...entities].filter(([, c]) => c === `${KG_NS}Claim`);
-    for (const [iri] of claims) expect(html).toContain(`href="entity/${idFromIri(BASE, iri)}.html"`);
-    const evidence = quads.filter((q) => q.predicate.value === `${KG_NS}evidenceOffered`);
-    expect(evidence.length).toBeGreaterThan(0);
-    expect((html.match(/class="evidence ev-no"/g) ?? []).length).toBe(evidence.filter((q) => q.object.value === 'false').length);
-    expect((html.match(/class="evidence ev-unknown"/g) ?? []).length).toBe(claims.length - evidence.length);
+  it('lists each article\'s claims with speaker and evidence status on its own page', () => {
+    const claims = [...entities].filter(([, c]) => c === `${KG_NS}Claim`).map(([iri]) => iri);
+    const docOfClaim = (iri: string): string | undefined => {
+      const span = quads.find((q) => q.subject.value === iri && q.predicate.value === `${KG_NS}statedIn`)?.object.value;
+      return spans.find((s) => s.iri === span)?.doc;
+    };
+    let listed = 0;
+    for (const doc of docs) {
+      const html = read(articlePage(doc));
+      const mine = claims.filter((iri) => docOfClaim(iri) === doc);
+      for (const iri of mine) expect(html).toContain(`href="../entity/${idFromIri(BASE, iri)}.html"`);
+      const evidence = quads.filter((q) => q.predicate.value === `${KG_NS}evidenceOffered` && mine.includes(q.subject.value));
+      expect((html.match(/class="evidence ev-no"/g) ?? []).length).toBe(evidence.filter((q) => q.object.value === 'false').length);
+      expect((html.match(/class="evidence ev-yes"/g) ?? []).length).toBe(evidence.filter((q) => q.object.value === 'true').length);
+      expect((html.match(/class="evidence ev-unknown"/g) ?? []).length).toBe(mine.length - evidence.length);
+      listed += mine.length;
+    }
+    expect(listed).toBe(claims.length);
+    expect(listed).toBeGreaterThan(0);
   });
 
   it('shows each claim with the sentence it comes from, on its own page and on its speaker\'s page', () => {
-    const spans = new Map(spansOf(quads).map((s) => [`${BASE}${s.id}`, s]));
+    const byIri = new Map(spans.map((s) => [s.iri, s]));
     const claims = [...entities].filter(([, c]) => c === `${KG_NS}Claim`);
     for (const [iri] of claims) {
-      const page = read(`entity/${idFromIri(BASE, iri)}.html`);
+      const path = `entity/${idFromIri(BASE, iri)}.html`;
+      const page = read(path);
       for (const q of quads.filter((x) => x.subject.value === iri && x.predicate.value === `${KG_NS}statedIn`)) {
-        expect(page).toContain(`<mark>${esc(spans.get(q.object.value)?.exact ?? '?')}</mark>`);
+        const span = byIri.get(q.object.value);
+        expect(page).toContain(`<mark>${esc(span?.exact ?? '?')}</mark>`);
+        expect(linkTargets(path, page).has(articlePage(span?.doc ?? '')), `${path} links to its article`).toBe(true);
       }
       const claimant = quads.find((x) => x.subject.value === iri && x.predicate.value === `${KG_NS}claimant`);
-      if (claimant) expect(read(`entity/${idFromIri(BASE, claimant.object.value)}.html`)).toContain(`href="../../entity/${idFromIri(BASE, iri)}.html"`);
+      if (claimant) {
+        const speaker = `entity/${idFromIri(BASE, claimant.object.value)}.html`;
+        expect(linkTargets(speaker, read(speaker)).has(path), `${speaker} links to ${path}`).toBe(true);
+      }
+    }
+  });
+
+  it('lists on each entity\'s page its mentions from every article, grouped by article, each quote a sentence of that article\'s own text', () => {
+    const mentioned = new Map<string, Span[]>();
+    const byIri = new Map(spans.map((s) => [s.iri, s]));
+    for (const q of quads) {
+      if (q.predicate.value !== `${KG_NS}mentionedAt`) continue;
+      const span = byIri.get(q.object.value);
+      if (span) mentioned.set(q.subject.value, [...(mentioned.get(q.subject.value) ?? []), span]);
+    }
+    expect(mentioned.size).toBeGreaterThan(20);
+    let acrossArticles = 0;
+    for (const [iri, list] of mentioned) {
+      const path = `entity/${idFromIri(BASE, iri)}.html`;
+      const section = /<section id="mentioned">([\s\S]*?<\/section>)\n<\/section>/.exec(read(path))?.[1] ?? '';
+      const groups = [...section.matchAll(/<section class="by-article" id="[^"]*" data-doc="([^"]*)">([\s\S]*?)<\/section>/g)].map((m) => ({ doc: `${BASE}${decode(m[1] ?? '')}`, html: m[2] ?? '' }));
+      const docsOf = [...new Set(list.map((s) => s.doc))].sort();
+      expect(groups.map((g) => g.doc), path).toEqual(docsOf);
+      if (docsOf.length > 1) acrossArticles++;
+      for (const g of groups) {
+        const text = textOf(g.doc);
+        expect(linkTargets(path, g.html).has(articlePage(g.doc)), `${path}: the group links to its article`).toBe(true);
+        const figures = [...g.html.matchAll(/<figure class="quote" data-span="([^"]*)">\s*<blockquote>“([^<]*)<mark>([^<]*)<\/mark>([^<]*)”<\/blockquote>\s*<figcaption><a href="([^"]*)"/g)];
+        expect(figures.map((f) => decode(f[1] ?? '')).sort(), path).toEqual(list.filter((s) => s.doc === g.doc).map((s) => s.id).sort());
+        for (const f of figures) {
+          const span = spans.find((s) => s.id === decode(f[1] ?? '')) as Span;
+          const [before, exact, after] = [f[2], f[3], f[4]].map((x) => decode(x ?? ''));
+          expect(exact, span.id).toBe(sliceCodePoints(text, span.start, span.end));
+          expect(sliceCodePoints(text, span.start - [...(before ?? '')].length, span.end + [...(after ?? '')].length), span.id).toBe(`${before}${exact}${after}`);
+          const href = decode(f[5] ?? '');
+          expect(posix.normalize(posix.join(posix.dirname(path), href.split('#')[0] ?? '')), span.id).toBe(articlePage(g.doc));
+        }
+      }
+    }
+    // With a second article, a shared entity both mention has a group for each.
+    if (docs.length > 1) {
+      expect(acrossArticles).toBeGreaterThan(0);
+      const lavrov = mentioned.get(`${BASE}person/sergey-lavrov`) ?? [];
+      expect(new Set(lavrov.map((s) => s.doc)).size).toBe(docs.length);
     }
   });
 
@@ -225,7 +353,7 @@ describe('kg docs: the site of the built-in datasets', () => {
 
   it('holds no date or time of its own making', () => {
     const year = new Date().getUTCFullYear();
-    for (const f of ['index.html', 'ontology.html', 'article.html']) expect(read(f)).not.toMatch(new RegExp(`${year}-\\d\\d-\\d\\dT`));
+    for (const f of ['index.html', 'ontology.html', ...docs.map(articlePage)]) expect(read(f)).not.toMatch(new RegExp(`${year}-\\d\\d-\\d\\dT`));
   });
 });
 
@@ -270,13 +398,24 @@ describe('kg docs: determinism, escaping, stale pages', () => {
     expect(after).toEqual(before.filter((f) => f !== 'entity/organization/intelligence.html'));
   });
 
-  it('puts several datasets on one site: an article section each, every link resolving', async () => {
+  it('puts several datasets on one site: a page for each article, every link resolving', async () => {
     const dir = tempDir();
     await writeDocs(dir, { base: BASE, datasets: [...DATASETS, kitchenSink] });
     expect(brokenLinks(dir).broken).toEqual([]);
-    const article = readFileSync(join(dir, 'article.html'), 'utf8');
-    expect((article.match(/<section class="document"/g) ?? []).length).toBe(DATASETS.length + 1);
+    const pages = listFiles(dir).filter((f) => f.startsWith('article/'));
+    expect(pages).toHaveLength(ARTICLES.length + 1);
+    expect(pages).toContain('article/kitchen-sink.html');
+    for (const p of pages) expect((readFileSync(join(dir, p), 'utf8').match(/<section class="document"/g) ?? []).length, p).toBe(1);
     expect(listFiles(dir)).toContain('entity/doc/kitchen-sink.html');
+  });
+
+  it('removes the page of an article a previous run wrote and this one does not, and the single article.html of older versions', async () => {
+    const dir = tempDir();
+    await writeDocs(dir, { base: BASE, datasets: [...DATASETS, kitchenSink] });
+    writeFileSync(join(dir, 'article.html'), '<!DOCTYPE html>');
+    await writeDocs(dir, { base: BASE, datasets: [kitchenSink] });
+    expect(listFiles(dir).filter((f) => f.startsWith('article'))).toEqual(['article/kitchen-sink.html']);
+    expect(brokenLinks(dir).broken).toEqual([]);
   });
 
   it('refuses a bad base IRI before writing anything', async () => {

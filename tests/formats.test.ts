@@ -89,7 +89,7 @@ describe('the dataset description', () => {
     expect(text).not.toMatch(/xsd:dateTime|generatedAtTime|\d{4}-\d{2}-\d{2}T/);
     const d = `${base}dataset/article-000`;
     expect(value(d, 'http://purl.org/dc/terms/license')).toBe('https://creativecommons.org/licenses/by/4.0/');
-    expect(value(d, 'http://purl.org/dc/terms/source')).toBe(`${base}doc/article-000-bb2e1ba8c6e08444`);
+    expect(value(d, 'http://purl.org/dc/terms/source')).toBe(`${base}doc/article-000`);
     expect(description.some((q) => q.predicate.value === 'https://schema.org/softwareVersion')).toBe(true);
   });
 

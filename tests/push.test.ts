@@ -1,12 +1,17 @@
-// Tests of push() (kg push) against a fake Graph Store + SPARQL server on 127.0.0.1: authentication, faults, retries, chunks.
+// Tests of push() (kg push) against a fake Graph Store + SPARQL server on 127.0.0.1: authentication, faults, retries, chunks, one graph per dataset.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { countNTriples, credentialsFromEnv, ntriplesChunks, push, PushError, type PushOptions } from '../src/push.js';
+import { graphIri } from '../src/description.js';
+import { countDistinctTriples, countNTriples, credentialsFromEnv, exportedDatasetFiles, graphsOfFiles, ntriplesChunks, push, pushEach, PushError, type PushOptions } from '../src/push.js';
+import { projectPath } from '../src/project.js';
+import { DEFAULT_BASE } from '../src/vocab.js';
+import { main } from '../src/cli.js';
+import { vi } from 'vitest';
 
 const GRAPH = 'https://example.org/graph/article-000';
 const USER = 'alice-push';
@@ -27,19 +32,24 @@ interface Behaviour {
   queries?: Answer[];
   /** The count value as returned (a spelling), instead of the real number of triples. */
   countValue?: string | number;
+  /** The count value returned for one graph (by IRI), instead of the real number of its triples. */
+  countValues?: Record<string, string | number>;
   /** Triples in the graph at start. */
   initial?: string[];
   /** Plain-text body of error answers. */
   errorText?: string;
 }
 
-interface Seen { method: string; path: string; authorization: string | undefined; bytes: number; answer: Answer }
+/** One request the fake saw; `graph` is the graph it wrote to or counted. */
+interface Seen { method: string; path: string; graph: string | undefined; authorization: string | undefined; bytes: number; answer: Answer }
 
 interface Fake {
   url: string;
   seen: Seen[];
-  /** The graph: a set of N-Triples lines, as a store keeps triples. */
+  /** The graph GRAPH: a set of N-Triples lines, as a store keeps triples. */
   graph: Set<string>;
+  /** Every named graph by IRI (GRAPH included), each a set of N-Triples lines. */
+  graphs: Map<string, Set<string>>;
   /** Every body line delivered by an applied write, in order (to check chunk contents). */
   bodies: string[][];
   close(): Promise<void>;
@@ -66,6 +76,12 @@ function digestParams(header: string): Record<string, string> {
 async function fake(b: Behaviour = {}): Promise<Fake> {
   const seen: Seen[] = [];
   const graph = new Set(b.initial ?? []);
+  const graphs = new Map([[GRAPH, graph]]);
+  const graphNamed = (iri: string): Set<string> => {
+    const g = graphs.get(iri) ?? new Set<string>();
+    graphs.set(iri, g);
+    return g;
+  };
   const bodies: string[][] = [];
   const writes = [...(b.writes ?? [])];
   const queries = [...(b.queries ?? [])];
@@ -100,7 +116,10 @@ async function fake(b: Behaviour = {}): Promise<Fake> {
     req.on('end', () => {
       const body = Buffer.concat(parts).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://x');
-      const record = (answer: Answer): void => { seen.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization, bytes: parts.reduce((n, p) => n + p.length, 0), answer }); };
+      const query = url.pathname === '/sparql' ? new URLSearchParams(body).get('query') ?? '' : '';
+      const counted = /^SELECT \(COUNT\(\*\) AS \?n\) WHERE \{ GRAPH <([^<>]+)> \{ \?s \?p \?o \} \}$/.exec(query)?.[1];
+      const target = url.searchParams.get('graph') ?? counted ?? undefined;
+      const record = (answer: Answer): void => { seen.push({ method: req.method ?? '', path: url.pathname, graph: target, authorization: req.headers.authorization, bytes: parts.reduce((n, p) => n + p.length, 0), answer }); };
       const send = (status: number, type?: string, text?: string): void => {
         record(status);
         res.writeHead(status, type ? { 'content-type': type } : {});
@@ -121,22 +140,23 @@ async function fake(b: Behaviour = {}): Promise<Fake> {
         send(planned, b.errorText ? 'text/plain' : undefined, b.errorText);
       };
       const applyWrite = (): void => {
-        const lines = body.split('\n').filter((l) => l.trim() !== '');
-        if (req.method === 'PUT') graph.clear();
-        for (const l of lines) graph.add(l);
+        // Comment lines (an export's header) are no triples, as for a store.
+        const lines = body.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+        const g = graphNamed(target ?? '');
+        if (req.method === 'PUT') g.clear();
+        for (const l of lines) g.add(l);
         bodies.push(lines);
       };
-      if (url.pathname === '/sparql-graph-crud-auth' && url.searchParams.get('graph') === GRAPH) {
+      if (url.pathname === '/sparql-graph-crud-auth' && /^https?:\/\/\S+$/.test(url.searchParams.get('graph') ?? '')) {
         if (req.method === 'HEAD') { send(200); return; }
         if (req.method !== 'PUT' && req.method !== 'POST') { send(405); return; }
         act(writes.shift(), () => { applyWrite(); send(req.method === 'PUT' ? 201 : 200); });
         return;
       }
       if (url.pathname === '/sparql' && req.method === 'POST') {
-        const query = new URLSearchParams(body).get('query') ?? '';
-        if (query !== `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${GRAPH}> { ?s ?p ?o } }`) { send(400, 'text/plain', 'unexpected query'); return; }
+        if (counted === undefined) { send(400, 'text/plain', 'unexpected query'); return; }
         act(queries.shift(), () => {
-          const value = b.countValue ?? String(graph.size);
+          const value = b.countValues?.[counted] ?? b.countValue ?? String(graphs.get(counted)?.size ?? 0);
           send(200, 'application/sparql-results+json', JSON.stringify({
             head: { vars: ['n'] },
             results: { bindings: [{ n: { type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value } }] },
@@ -150,7 +170,7 @@ async function fake(b: Behaviour = {}): Promise<Fake> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const f: Fake = {
-    url: `http://127.0.0.1:${port}`, seen, graph, bodies,
+    url: `http://127.0.0.1:${port}`, seen, graph, graphs, bodies,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
   fakes.push(f);
@@ -481,6 +501,187 @@ describe('push: successful uploads', () => {
     expect(error.kind).toBe('input');
     expect(error.message).toBe(`${path}:101: a blank node in a file cut into several requests would be split apart; upload it in one chunk`);
     expect(f.seen).toEqual([]);
+  });
+});
+
+describe('push: one named graph per dataset', () => {
+  const BASE = 'https://example.org/kg/';
+  const SHARED = Array.from({ length: 30 }, (_, i) => `<${BASE}person/p${i}> <http://www.w3.org/2000/01/rdf-schema#label> "person ${i}"@en .`);
+
+  /** An export folder as `kg export` writes it: the shared entities, an article holding copies of some of them plus its own triples and mentions, and files that hold no dataset. */
+  function exportFolder(name: string): { dir: string; entities: string; article: string; lines: Record<'entities' | 'article', string[]> } {
+    const out = join(dir, name);
+    mkdirSync(out, { recursive: true });
+    const own = Array.from({ length: 40 }, (_, i) => `<${BASE}claim/article-000/c${i}> <https://w3id.org/news-kg/ontology#claimant> <${BASE}person/p${i % 5}> .`);
+    const mentions = Array.from({ length: 5 }, (_, i) => `<${BASE}person/p${i}> <https://w3id.org/news-kg/ontology#mentionedAt> <${BASE}span/article-000/s${i}> .`);
+    const lines = { entities: SHARED, article: [...own, ...SHARED.slice(0, 5), ...mentions] };
+    const entities = join(out, 'entities.nt');
+    const article = join(out, 'article-000.nt');
+    writeFileSync(entities, `${lines.entities.join('\n')}\n`);
+    writeFileSync(article, `${lines.article.join('\n')}\n`);
+    for (const other of ['news-kg.ttl', 'void.ttl', 'shapes.ttl', 'context.jsonld', 'entities.ttl', 'article-000.ttl', 'article-000.nq']) writeFileSync(join(out, other), '');
+    return { dir: out, entities, article, lines };
+  }
+
+  /** Runs `kg` in-process (the CLI module alone, not the datasets) and returns its exit code and stderr. */
+  async function kg(args: readonly string[]): Promise<{ code: number; stderr: string }> {
+    let stderr = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      return { code: await main(args), stderr };
+    } finally {
+      err.mockRestore();
+      out.mockRestore();
+    }
+  }
+
+  /** The requests the fake saw, as `METHOD path graph answer`, with the graph's last segment. */
+  const requests = (f: Fake): string[] => f.seen.map((x) => `${x.method} ${x.path} ${x.graph?.replace(/^.*\//, '') ?? '-'} ${x.answer}`);
+
+  it('finds the dataset files of an export folder: every <name>.<ext>, not the ontology, VoID, shapes or context', () => {
+    const folder = exportFolder('find');
+    expect(exportedDatasetFiles(folder.dir, 'nt')).toEqual([folder.article, folder.entities]);
+    expect(exportedDatasetFiles(folder.dir, 'ttl')).toEqual([join(folder.dir, 'article-000.ttl'), join(folder.dir, 'entities.ttl')]);
+    expect(exportedDatasetFiles(join(dir, 'no-such-folder'), 'nt')).toEqual([]);
+    // The real export: the shared entities and at least one article, nothing else.
+    const real = exportedDatasetFiles(projectPath('output'), 'ttl').map((f) => f.replace(/^.*[\\/]/, ''));
+    expect(real).toContain('entities.ttl');
+    expect(real.length).toBeGreaterThanOrEqual(2);
+    for (const other of ['news-kg.ttl', 'void.ttl', 'shapes.ttl']) expect(real).not.toContain(other);
+  });
+
+  it('puts each file into the graph named after it, files of one name together, or every file into --graph', () => {
+    const graphOf = (name: string): string => graphIri(BASE, name);
+    expect(graphsOfFiles(['out/entities.nt', 'out/article-000.nt', 'old/entities.nt'], { ext: 'nt', graphOf })).toEqual([
+      { graph: `${BASE}graph/entities`, files: ['out/entities.nt', 'old/entities.nt'] },
+      { graph: `${BASE}graph/article-000`, files: ['out/article-000.nt'] },
+    ]);
+    expect(graphsOfFiles(['a.nt', 'b.nt'], { ext: 'nt', graphOf, graph: GRAPH })).toEqual([{ graph: GRAPH, files: ['a.nt', 'b.nt'] }]);
+  });
+
+  it('pushes each dataset into its own graph, each graph exactly its file\'s triples, each count checked on its own', async () => {
+    const folder = exportFolder('each');
+    const f = await fake();
+    const graphs = graphsOfFiles(exportedDatasetFiles(folder.dir, 'nt'), { ext: 'nt', graphOf: (n) => graphIri(BASE, n) });
+    const done: string[] = [];
+    const reports = await pushEach({
+      endpoint: f.url, graphs, mode: 'replace', mediaType: 'application/n-triples', timeoutMs: 10_000, backoffMs: 1,
+      onPushed: (r, g) => done.push(`${r.graph} ${g.files.length} ${r.counted}`),
+    });
+    const article = f.graphs.get(`${BASE}graph/article-000`);
+    const entities = f.graphs.get(`${BASE}graph/entities`);
+    expect([...(article ?? [])].sort()).toEqual([...folder.lines.article].sort());
+    expect([...(entities ?? [])].sort()).toEqual([...folder.lines.entities].sort());
+    expect(reports.map((r) => [r.graph, r.expected, r.counted])).toEqual([[`${BASE}graph/article-000`, 50, 50], [`${BASE}graph/entities`, 30, 30]]);
+    expect(done).toEqual([`${BASE}graph/article-000 1 50`, `${BASE}graph/entities 1 30`]);
+    // One replace and one count per graph, the count asking about the graph just written.
+    expect(requests(f)).toEqual([
+      'PUT /sparql-graph-crud-auth article-000 201', 'POST /sparql article-000 200',
+      'PUT /sparql-graph-crud-auth entities 201', 'POST /sparql entities 200',
+    ]);
+  });
+
+  it('fails on the one graph whose count is wrong, naming it, after the graphs before it were pushed', async () => {
+    const folder = exportFolder('mismatch');
+    const f = await fake({ countValues: { [`${BASE}graph/entities`]: '29' } });
+    const graphs = graphsOfFiles([folder.article, folder.entities], { ext: 'nt', graphOf: (n) => graphIri(BASE, n) });
+    const done: string[] = [];
+    let caught: unknown;
+    try {
+      await pushEach({ endpoint: f.url, graphs, mode: 'replace', mediaType: 'application/n-triples', timeoutMs: 10_000, backoffMs: 1, onPushed: (r) => done.push(r.graph) });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PushError);
+    expect((caught as PushError).kind).toBe('count-mismatch');
+    expect((caught as PushError).message).toBe(`graph <${BASE}graph/entities> at ${f.url}/sparql holds 29 triples, expected 30`);
+    expect(done).toEqual([`${BASE}graph/article-000`]);
+  });
+
+  it('expects the distinct triples of a graph\'s files: shared triples once, a blank node once per file', async () => {
+    const folder = exportFolder('distinct');
+    const nt = 'application/n-triples';
+    expect(await countDistinctTriples([folder.entities], nt)).toBe(30);
+    expect(await countDistinctTriples([folder.entities, folder.article], nt)).toBe(75);
+    const bnode = join(folder.dir, 'bnode.nt');
+    writeFileSync(bnode, '# a comment\n_:b <https://example.org/p> "x" .\n\n');
+    expect(await countDistinctTriples([bnode, bnode], nt)).toBe(2);
+    const a = join(folder.dir, 'a.ttl');
+    const b = join(folder.dir, 'b.ttl');
+    writeFileSync(a, '@prefix ex: <https://example.org/> .\nex:s ex:p "x", "y"@en ; ex:q [ ex:r 1 ] .\n');
+    writeFileSync(b, '<https://example.org/s> <https://example.org/p> "x" .\n<https://example.org/s> <https://example.org/p> "y"@fr .\n');
+    expect(await countDistinctTriples([a], 'text/turtle')).toBe(4);
+    expect(await countDistinctTriples([a, b], 'text/turtle; charset=utf-8')).toBe(5);
+    await expect(countDistinctTriples([a], 'application/ld+json')).rejects.toThrow('cannot count the triples of application/ld+json files: push N-Triples or Turtle');
+  });
+
+  it('counts every file before sending anything: a missing file fails the push up front', async () => {
+    const folder = exportFolder('missing');
+    const f = await fake();
+    const graphs = graphsOfFiles([folder.article, join(folder.dir, 'gone.nt')], { ext: 'nt', graphOf: (n) => graphIri(BASE, n) });
+    const error = await pushEach({ endpoint: f.url, graphs, mode: 'replace', mediaType: 'application/n-triples' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PushError);
+    expect((error as PushError).message).toBe(`cannot read ${join(folder.dir, 'gone.nt')}: ENOENT`);
+    expect(f.seen).toEqual([]);
+  });
+
+  it('kg push with no file names sends every dataset of ./output into its own graph, with a line per graph', async () => {
+    const files = exportedDatasetFiles(projectPath('output'), 'nt');
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const f = await fake();
+    const r = await kg(['push', '--endpoint', f.url]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(files.length);
+    for (const file of files) {
+      const name = file.replace(/^.*[\\/]/, '').replace(/\.nt$/, '');
+      const graph = graphIri(DEFAULT_BASE, name);
+      const triples = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+      expect([...(f.graphs.get(graph) ?? [])].sort(), name).toEqual([...new Set(triples)].sort());
+      expect(lines.filter((l) => l.includes(`to <${graph}>: the store counts ${triples.length} triples, the export has ${triples.length}`)), name).toHaveLength(1);
+      expect(f.seen.filter((x) => x.path === '/sparql' && x.graph === graph), name).toHaveLength(1);
+    }
+    expect(f.graphs.has(graphIri(DEFAULT_BASE, 'entities'))).toBe(true);
+    expect([...f.graphs.keys()].filter((g) => g !== GRAPH).sort()).toEqual(files.map((x) => graphIri(DEFAULT_BASE, x.replace(/^.*[\\/]/, '').replace(/\.nt$/, ''))).sort());
+  });
+
+  it('kg push FILE... without --graph puts each file into the graph named after it, under --base', async () => {
+    const folder = exportFolder('named');
+    const f = await fake();
+    const r = await kg(['push', '--endpoint', f.url, '--base', BASE, folder.entities, folder.article]);
+    expect(r.code, r.stderr).toBe(0);
+    expect([...(f.graphs.get(`${BASE}graph/entities`) ?? [])].sort()).toEqual([...folder.lines.entities].sort());
+    expect([...(f.graphs.get(`${BASE}graph/article-000`) ?? [])].sort()).toEqual([...folder.lines.article].sort());
+    expect(r.stderr.trim().split('\n').map((l) => l.replace(/^pushed \d+ bytes in \d+ request\(s\) /, ''))).toEqual([
+      `to <${BASE}graph/entities>: the store counts 30 triples, the export has 30`,
+      `to <${BASE}graph/article-000>: the store counts 50 triples, the export has 50`,
+    ]);
+  });
+
+  it('kg push --graph IRI FILE... still puts every file into that one graph, with one count of their triples together', async () => {
+    const folder = exportFolder('one-graph');
+    const f = await fake();
+    const r = await kg(['push', '--endpoint', f.url, '--graph', GRAPH, folder.entities, folder.article]);
+    expect(r.code, r.stderr).toBe(0);
+    const union = [...new Set([...folder.lines.entities, ...folder.lines.article])].sort();
+    expect([...f.graph].sort()).toEqual(union);
+    expect([...f.graphs.keys()]).toEqual([GRAPH]);
+    // The files hold 80 lines, 5 of them in both (the article's copies of shared entities): the graph must hold the 75 distinct triples.
+    expect(f.graph.size).toBe(75);
+    expect(requests(f)).toEqual(['PUT /sparql-graph-crud-auth article-000 201', 'POST /sparql-graph-crud-auth article-000 200', 'POST /sparql article-000 200']);
+    expect(r.stderr).toMatch(new RegExp(`^pushed \\d+ bytes in 2 request\\(s\\) to <${GRAPH}>: the store counts 75 triples, the export has 75\n$`));
+  });
+
+  it('kg push fails with exit 1 and a message naming the graph whose count is wrong, after a line for each graph pushed before it', async () => {
+    const folder = exportFolder('cli-mismatch');
+    const f = await fake({ countValues: { [`${BASE}graph/article-000`]: 49 } });
+    const r = await kg(['push', '--endpoint', f.url, '--base', BASE, folder.entities, folder.article]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^pushed \\d+ bytes in 1 request\\(s\\) to <${BASE}graph/entities>: the store counts 30 triples, the export has 30$`));
+    expect(lines[1]).toBe(`kg push: graph <${BASE}graph/article-000> at ${f.url}/sparql holds 49 triples, expected 50`);
   });
 });
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../src/project.js';
 import oxigraph from 'oxigraph';
-import { defaultDataFiles, formatResults, loadStore, runQuery } from '../src/query.js';
+import { ARTICLES } from '../src/data/index.js';
+import { articleDataFiles, formatResults, loadStore, runQuery } from '../src/query.js';
 
 /** The Oxigraph literal of a SPARQL JSON result term. */
 function literalOf(t: { value: string; 'xml:lang'?: string; datatype?: string }): oxigraph.Literal {
@@ -15,20 +16,22 @@ import { readProjectFile, runCli } from './helpers.js';
 
 const dir = projectPath('queries');
 const names = readdirSync(dir).filter((n) => n.endsWith('.rq')).sort();
-const store = loadStore(defaultDataFiles(projectPath('output')));
 const competency = readProjectFile('queries/README.md');
+/** The registered articles: each query runs on each article's own export (self-contained) with the ontology. */
+const articles = ARTICLES.map((a) => a.name);
+const stores = new Map(articles.map((a) => [a, loadStore(articleDataFiles(projectPath('output'), a))]));
 
 describe.each(names)('query %s', (name) => {
   const query = readFileSync(join(dir, name), 'utf8');
-  const expected = readFileSync(join(dir, name.replace(/\.rq$/, '.tsv')), 'utf8');
-  const results = runQuery(store, query, name);
+  const results = new Map(articles.map((a) => [a, runQuery(stores.get(a) as oxigraph.Store, query, name)]));
 
-  it('returns its expected rows', () => {
-    expect(formatResults(results, 'tsv')).toBe(expected);
+  it.each(articles)('returns on %s the rows expected for that article (queries/<article>/<query>.tsv)', (article) => {
+    const expected = readProjectFile(`queries/${article}/${name.replace(/\.rq$/, '.tsv')}`);
+    expect(formatResults(results.get(article) as ReturnType<typeof runQuery>, 'tsv')).toBe(expected);
   });
 
-  it('returns at least one row, in a fixed order', () => {
-    expect(results.results?.bindings.length ?? 0).toBeGreaterThan(0);
+  it('returns at least one row on some article, in a fixed order', () => {
+    expect(Math.max(...[...results.values()].map((r) => r.results?.bindings.length ?? 0))).toBeGreaterThan(0);
     expect(query).toMatch(/^ORDER BY /m);
   });
 
@@ -38,16 +41,27 @@ describe.each(names)('query %s', (name) => {
 
   it('does not type its answer in: no IRI or literal of the graph that it returns appears in its text', () => {
     const typedIn: string[] = [];
-    for (const row of results.results?.bindings ?? []) {
-      for (const term of Object.values(row)) {
-        if (term.type === 'uri') {
-          if (query.includes(term.value) || query.includes(`:${term.value.replace(/^.*[/#]/, '')}`)) typedIn.push(term.value);
-        } else if (query.includes(`"${term.value}"`) && store.match(null, null, literalOf(term), null).length > 0) {
-          typedIn.push(term.value); // a value taken from the graph, not one the query computes
+    for (const [article, r] of results) {
+      const store = stores.get(article) as oxigraph.Store;
+      for (const row of r.results?.bindings ?? []) {
+        for (const term of Object.values(row)) {
+          if (term.type === 'uri') {
+            if (query.includes(term.value) || query.includes(`:${term.value.replace(/^.*[/#]/, '')}`)) typedIn.push(term.value);
+          } else if (query.includes(`"${term.value}"`) && store.match(null, null, literalOf(term), null).length > 0) {
+            typedIn.push(term.value); // a value taken from the graph, not one the query computes
+          }
         }
       }
     }
     expect(typedIn).toEqual([]);
+  });
+});
+
+describe('the expected results', () => {
+  it('exist for every registered article and every query, and for nothing else', () => {
+    const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(folders).toEqual([...articles].sort());
+    for (const a of articles) expect(readdirSync(join(dir, a)).sort()).toEqual(names.map((n) => n.replace(/\.rq$/, '.tsv')));
   });
 });
 
@@ -71,7 +85,7 @@ describe('kg query', () => {
     expect(table.stdout).toContain('person:sergey-lavrov | Sergey Lavrov');
     expect(table.stdout).toMatch(/\(1 row\)\n$/);
     const tsv = await runCli(['query', file, '--format', 'tsv']);
-    expect(tsv.stdout).toBe(readFileSync(join(dir, 'Q01-russia-foreign-minister.tsv'), 'utf8'));
+    expect(tsv.stdout).toBe(readFileSync(join(dir, 'article-000', 'Q01-russia-foreign-minister.tsv'), 'utf8'));
   });
 
   it.each([

@@ -1,11 +1,10 @@
-// The article page: each source text with every annotated span highlighted and linked, then the claims with speakers and evidence, and the facts.
+// The article pages, one per source document: its text with every annotated span highlighted and linked, then the claims with speakers and evidence, and the facts.
 import { KG_NS } from '../vocab.js';
 import { claimSummary } from './entity-page.js';
-import { esc, link, page, rel, shorten, spanAnchor, type PageContext } from './html.js';
-import { byString, type EntityInfo, type SiteModel, type SpanInfo } from './model.js';
+import { ARTICLES_HREF, esc, link, page, rel, shorten, spanAnchor, type PageContext } from './html.js';
+import { byString, type ArticleInfo, type EntityInfo, type SiteModel, type SpanInfo } from './model.js';
 import { entityLink, quoteHtml } from './terms.js';
 
-const CTX: PageContext = { path: 'article.html' };
 const STATED_IN = `${KG_NS}statedIn`;
 const MENTIONED_AT = `${KG_NS}mentionedAt`;
 
@@ -44,12 +43,12 @@ function kindWord(model: SiteModel, e: EntityInfo): string {
 }
 
 /** The HTML of one document's text: plain text where no span is, `<mark>` pieces (inside a link) where spans are. */
-function highlightedText(model: SiteModel, text: string, spans: readonly SpanInfo[]): string {
+function highlightedText(ctx: PageContext, model: SiteModel, text: string, spans: readonly SpanInfo[]): string {
   const out: string[] = [];
   const startsAt = new Map<number, SpanInfo[]>();
   for (const s of spans) startsAt.set(s.start, [...(startsAt.get(s.start) ?? []), s]);
   const anchorsAt = (n: number): string => (startsAt.get(n) ?? []).map((s) => {
-    const number = s.sentenceNumber ? `<a class="sn" href="${esc(rel(CTX, model.entities.get(s.iri)?.path ?? ''))}" data-n="${s.sentenceNumber}" aria-label="sentence ${s.sentenceNumber}" title="sentence ${s.sentenceNumber}"></a>` : '';
+    const number = s.sentenceNumber ? `<a class="sn" href="${esc(rel(ctx, model.entities.get(s.iri)?.path ?? ''))}" data-n="${s.sentenceNumber}" aria-label="sentence ${s.sentenceNumber}" title="sentence ${s.sentenceNumber}"></a>` : '';
     return `<span class="anchor" id="${esc(spanAnchor(s.id))}"></span>${number}`;
   }).join('');
   const empty = (n: number): string => spans.filter((s) => s.start === n && s.end === n)
@@ -79,41 +78,43 @@ function highlightedText(model: SiteModel, text: string, spans: readonly SpanInf
     target ??= model.entities.get((seg.spans[0] as SpanInfo).iri);
     const depth = Math.min(inner.length, 3);
     const title = [...new Set(lines)].join('\n');
-    out.push(`<a class="seg" href="${esc(rel(CTX, target?.path ?? ''))}" title="${esc(title)}"><mark class="${kind} d${depth}" data-spans="${esc(seg.spans.map((s) => s.id).join(' '))}" data-start="${seg.start}" data-end="${seg.end}">${esc(seg.text)}</mark></a>`);
+    out.push(`<a class="seg" href="${esc(rel(ctx, target?.path ?? ''))}" title="${esc(title)}"><mark class="${kind} d${depth}" data-spans="${esc(seg.spans.map((s) => s.id).join(' '))}" data-start="${seg.start}" data-end="${seg.end}">${esc(seg.text)}</mark></a>`);
   }
   const last = [...text].length;
   out.push(anchorsAt(last), empty(last));
   return out.join('');
 }
 
-function documentSection(model: SiteModel, doc: EntityInfo): string {
+function documentSection(ctx: PageContext, model: SiteModel, doc: EntityInfo): string {
   const text = model.one(doc.iri, `${KG_NS}text`)?.value ?? '';
   const spans = model.spansOf(doc.iri);
   const published = model.one(doc.iri, `${KG_NS}datePublished`);
   const sourceFile = model.one(doc.iri, `${KG_NS}sourceFile`);
-  const inDoc = (e: EntityInfo): boolean => model.statedIn(e.iri).some((s) => s.doc === doc.iri);
-  const order = (a: EntityInfo, b: EntityInfo): number => model.firstPosition(a.iri) - model.firstPosition(b.iri) || byString(a.id, b.id);
+  const here = (iri: string): SpanInfo[] => model.statedIn(iri).filter((s) => s.doc === doc.iri);
+  const inDoc = (e: EntityInfo): boolean => here(e.iri).length > 0;
+  const position = (e: EntityInfo): number => here(e.iri)[0]?.start ?? Number.MAX_SAFE_INTEGER;
+  const order = (a: EntityInfo, b: EntityInfo): number => position(a) - position(b) || byString(a.id, b.id);
   const entities = [...model.entities.values()];
   const claims = entities.filter((e) => e.cls.name === 'Claim' && inDoc(e)).sort(order);
   const facts = entities.filter((e) => model.isFact(e) && inDoc(e)).sort(order);
   const claimItems = claims.map((c) => {
     const verbatim = model.values(c.iri, `${KG_NS}verbatim`).map((v) => `<q>${esc(v.value)}</q>`);
     return `<li class="card claim" id="${esc(spanAnchor(c.id))}">
-<p class="card-title">${entityLink(CTX, model, c.iri)}</p>
-<p class="meta">${claimSummary(CTX, model, c.iri)}</p>
+<p class="card-title">${entityLink(ctx, model, c.iri)}</p>
+<p class="meta">${claimSummary(ctx, model, c.iri)}</p>
 ${verbatim.length ? `<p class="verbatim">Quoted words: ${verbatim.join(' ')}</p>` : ''}
-${model.statedIn(c.iri).map((s) => quoteHtml(CTX, model, s)).join('\n')}
+${here(c.iri).map((s) => quoteHtml(ctx, model, s)).join('\n')}
 </li>`;
   });
   const factItems = facts.map((f) => {
-    const where = model.statedIn(f.iri).filter((s) => s.doc === doc.iri).map((s) => link(`#${spanAnchor(s.id)}`, `“${shorten(s.exact, 70)}”`));
-    return `<li>${entityLink(CTX, model, f.iri)} <small>${esc(f.cls.label)}</small><br><small>${where.join(' · ')}</small></li>`;
+    const where = here(f.iri).map((s) => link(`#${spanAnchor(s.id)}`, `“${shorten(s.exact, 70)}”`));
+    return `<li>${entityLink(ctx, model, f.iri)} <small>${esc(f.cls.label)}</small><br><small>${where.join(' · ')}</small></li>`;
   });
   const counts = `${spans.length} annotated spans (${spans.filter((s) => s.sentenceNumber).length} of them whole sentences), ${claims.length} claims, ${facts.length} facts`;
   const date = published ? esc(published.value) : '';
   return `<section class="document" id="${esc(spanAnchor(doc.id))}">
 <h1>${esc(doc.label)}</h1>
-<p class="meta">${date ? `published ${date} · ` : ''}${sourceFile ? `<code>${esc(sourceFile.value)}</code> · ` : ''}${entityLink(CTX, model, doc.iri)} · ${esc(counts)}</p>
+<p class="meta">${date ? `published ${date} · ` : ''}${sourceFile ? `<code>${esc(sourceFile.value)}</code> · ` : ''}${entityLink(ctx, model, doc.iri)} · ${esc(counts)}</p>
 <div class="legend" aria-label="Legend">
 <span><mark class="claim d1">claim</mark> words a claim is stated in</span>
 <span><mark class="fact d1">fact</mark> words a fact (or other statement) is stated in</span>
@@ -121,7 +122,7 @@ ${model.statedIn(c.iri).map((s) => quoteHtml(CTX, model, s)).join('\n')}
 <span><mark class="sentence d0">sentence</mark> a body sentence (numbered)</span>
 <span>Darker: several spans overlap. Hover for what the words support; click to open it.</span>
 </div>
-<div class="article-text">${highlightedText(model, text, spans)}</div>
+<div class="article-text">${highlightedText(ctx, model, text, spans)}</div>
 <h2 id="${esc(spanAnchor(doc.id))}-claims">Claims (${claims.length})</h2>
 <p>What people said, as the article reports it: never asserted by the graph as fact. Evidence status is given only where the article says so.</p>
 <ol class="cards">
@@ -135,9 +136,12 @@ ${factItems.join('\n')}
 </section>`;
 }
 
-/** The article page: every source document of the export with its highlighted text, claims and facts. */
-export function articlePage(model: SiteModel): string {
-  const docs = model.documents();
-  const body = docs.length ? docs.map((d) => documentSection(model, d)).join('\n') : '<h1>Article</h1><p>The export holds no source document.</p>';
-  return page(CTX, docs.length === 1 ? docs[0]?.label ?? 'Article' : 'Articles', body, { bodyClass: 'article-page' });
+/** The page of one article: its document's highlighted text, claims and facts, and links to the other articles. */
+export function articlePage(model: SiteModel, article: ArticleInfo): string {
+  const ctx: PageContext = { path: article.path };
+  const others = model.articles().filter((a) => a.path !== article.path);
+  const more = others.length
+    ? `<p class="meta">Other articles: ${others.map((a) => link(rel(ctx, a.path), a.doc.label)).join(' · ')} · ${link(rel(ctx, ARTICLES_HREF), 'all articles')}</p>`
+    : '';
+  return page(ctx, article.doc.label, `${documentSection(ctx, model, article.doc)}\n${more}`, { bodyClass: 'article-page' });
 }

@@ -3,9 +3,9 @@ import type { Quad, Term } from '@rdfjs/types';
 import { Claim, Proposition, SourceDocument, TextSpan } from '../classes.js';
 import { propertiesOf, type PropDecl } from '../schema.js';
 import { KG_NS, RDF, RDFS, SKOS } from '../vocab.js';
-import { compactIri, esc, link, page, rel, shorten, spanAnchor, type PageContext } from './html.js';
+import { compactIri, esc, link, page, rel, shorten, type PageContext } from './html.js';
 import { byString, type EntityInfo, type SiteModel, type SpanInfo } from './model.js';
-import { entityLink, externalLink, ontologyLink, quoteHtml, termHtml } from './terms.js';
+import { articleName, entityLink, externalLink, ontologyLink, quoteHtml, spanInArticle, termHtml } from './terms.js';
 
 const STATED_IN = `${KG_NS}statedIn`;
 const MENTIONED_AT = `${KG_NS}mentionedAt`;
@@ -54,6 +54,21 @@ function quotes(ctx: PageContext, model: SiteModel, spans: readonly SpanInfo[]):
   return spans.map((s) => quoteHtml(ctx, model, s)).join('\n');
 }
 
+/**
+ * Quotes of spans grouped by article: one group per article (by document id) headed by a link to its page, its
+ * date and how many passages; each quote is a sentence of that article's own text.
+ */
+function byArticle(ctx: PageContext, model: SiteModel, id: string, spans: readonly SpanInfo[]): string {
+  return model.byDocument(spans).map(({ doc, spans: mine }) => {
+    const published = model.one(doc.iri, `${KG_NS}datePublished`)?.value;
+    const count = `${mine.length} passage${mine.length === 1 ? '' : 's'}`;
+    return `<section class="by-article" id="${esc(`${id}-${articleName(model, doc.iri)}`)}" data-doc="${esc(doc.id)}">
+<h3>${link(rel(ctx, model.articlePathOf(doc.iri)), doc.label)} <small>${published ? `${esc(published)} · ` : ''}${esc(count)}</small></h3>
+${quotes(ctx, model, mine)}
+</section>`;
+  }).join('\n');
+}
+
 /** The values of one property as HTML (a list when there are several). */
 function valuesHtml(ctx: PageContext, model: SiteModel, entity: EntityInfo, key: string, prop: PropDecl, values: readonly Term[]): string {
   if (prop.kind === 'embedded') {
@@ -65,13 +80,13 @@ function valuesHtml(ctx: PageContext, model: SiteModel, entity: EntityInfo, key:
   }
   if (entity.cls === SourceDocument && key === 'text') {
     const text = values[0]?.value ?? '';
-    return `<details><summary>the full text (${[...text].length} characters; highlighted on the ${link(rel(ctx, 'article.html'), 'article page')})</summary><div class="fulltext">${esc(text)}</div></details>`;
+    return `<details><summary>the full text (${[...text].length} characters; highlighted on the ${link(rel(ctx, model.articlePathOf(entity.iri)), 'article page')})</summary><div class="fulltext">${esc(text)}</div></details>`;
   }
   const items = values.map((v) => {
     const span = model.spans.get(v.value);
     if (span && (prop.iri === STATED_IN || prop.iri === MENTIONED_AT || prop.iri === WITHIN_SENTENCE)) {
       const e = model.entities.get(v.value);
-      return `${link(rel(ctx, e?.path ?? ''), `“${shorten(span.exact, 90)}”`, { title: span.id })} <small>${link(`${rel(ctx, 'article.html')}#${spanAnchor(span.id)}`, 'in the article')}</small>`;
+      return `${link(rel(ctx, e?.path ?? ''), `“${shorten(span.exact, 90)}”`, { title: span.id })} <small>${link(spanInArticle(ctx, model, span), `in ${articleName(model, span.doc)}`)}</small>`;
     }
     if (prop.kind === 'ref' && model.entities.get(v.value)?.cls === Proposition) return `${termHtml(ctx, model, v)}: ${propositionHtml(ctx, model, v.value)}`;
     return termHtml(ctx, model, v);
@@ -117,7 +132,7 @@ export function entityPage(model: SiteModel, entity: EntityInfo): string {
   const incoming = model.referencesTo(iri).filter((q) => model.entities.has(q.subject.value) && q.subject.value !== iri);
   const subjectOf = (q: Quad): EntityInfo | undefined => model.entities.get(q.subject.value);
   const shown = new Set<Quad>();
-  const readingOrder = (a: EntityInfo, b: EntityInfo): number => model.firstPosition(a.iri) - model.firstPosition(b.iri) || byString(a.id, b.id);
+  const readingOrder = (a: EntityInfo, b: EntityInfo): number => model.compareReading(a, b);
 
   // Facts it takes part in: every event that refers to it, with the roles.
   const facts = new Map<EntityInfo, string[]>();
@@ -191,7 +206,7 @@ ${quotes(ctx, model, model.statedIn(event.iri))}
   } else if (entity.cls === Proposition) {
     summary = `<p class="meta">Content of a claim (never asserted by the graph): ${propositionHtml(ctx, model, iri)}</p>`;
   } else if (entity.cls === SourceDocument) {
-    summary = `<p>${link(rel(ctx, 'article.html'), 'Read the article with every annotated span highlighted')}.</p>`;
+    summary = `<p>${link(rel(ctx, model.articlePathOf(iri)), 'Read the article with every annotated span highlighted')}.</p>`;
   }
 
   const body = `<p class="kicker">${ontologyLink(ctx, entity.cls.iri, entity.cls.label)} · <code>${esc(entity.id)}</code></p>
@@ -202,11 +217,11 @@ ${alt.length ? `<p>Also called: ${alt.join(', ')}</p>` : ''}
 ${wikidata ? `<p>Identified with ${termHtml(ctx, model, wikidata)}${model.one(iri, `${KG_NS}identifiedOutsideText`)?.value === 'true' ? ' <small>(from knowledge outside the text)</small>' : ''}.</p>` : ''}
 ${summary}
 ${spanHtml}
-${section('stated-in', 'Stated in the article', entity.cls === TextSpan ? '' : quotes(ctx, model, model.statedIn(iri)))}
+${section('stated-in', 'Stated in', entity.cls === TextSpan ? '' : byArticle(ctx, model, 'stated-in', model.statedIn(iri)))}
 ${section('facts', 'Facts it takes part in', factItems.length ? `<ul class="cards">${factItems.join('\n')}</ul>` : '')}
 ${section('claims-made', 'Claims it made', madeItems.length ? `<ul class="cards">${madeItems.join('\n')}</ul>` : '')}
 ${section('claims-about', 'Claims about it', aboutItems.length ? `<ul class="cards">${aboutItems.join('\n')}</ul>` : '')}
-${section('mentioned', 'Mentioned in the article', quotes(ctx, model, model.mentionedAt(iri)))}
+${section('mentioned', 'Mentioned in', byArticle(ctx, model, 'mentioned', model.mentionedAt(iri)))}
 ${section('referenced-by', 'Referred to by', otherItems.length ? `<ul class="plain">${otherItems.join('')}</ul>` : '')}
 ${section('properties', 'All properties', propertyTable(ctx, model, entity))}
 `;

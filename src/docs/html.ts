@@ -20,6 +20,15 @@ export function entityPath(id: string): string {
   return `entity/${id}.html`;
 }
 
+/**
+ * The path of an article's page relative to the site root: `article/<name>.html`, the name being the document id
+ * without its class prefix (`doc/article-000` gives `article/article-000.html`).
+ */
+export function articlePath(docId: string): string {
+  const slash = docId.indexOf('/');
+  return `article/${slash < 0 ? docId : docId.slice(slash + 1)}.html`;
+}
+
 /** The HTML id of a text span's anchor on the article page (`span/s04-x` becomes `span-s04-x`). */
 export function spanAnchor(id: string): string {
   return id.replace(/\//g, '-');
@@ -53,13 +62,16 @@ export function compactIri(iri: string): string {
   return best && iri.length > best[1].length ? `${best[0]}:${iri.slice(best[1].length)}` : iri;
 }
 
-/** The navigation of every page: home, ontology, article. */
-const NAV: ReadonlyArray<readonly [string, string]> = [['index.html', 'Overview'], ['ontology.html', 'Ontology'], ['article.html', 'Article'], ['graph.html', 'Graph']];
+/** Where the list of articles is: a section of the overview page. */
+export const ARTICLES_HREF = 'index.html#articles';
+
+/** The navigation of every page: home, ontology, the articles (listed on the overview), the picture of the graph. */
+const NAV: ReadonlyArray<readonly [string, string]> = [['index.html', 'Overview'], ['ontology.html', 'Ontology'], [ARTICLES_HREF, 'Articles'], ['graph.html', 'Graph']];
 
 /** A complete HTML page around a body, with the shared stylesheet, navigation and footer (no script, no date). */
 export function page(ctx: PageContext, title: string, body: string, options: { bodyClass?: string } = {}): string {
   const nav = NAV.map(([href, text]) => {
-    const current = ctx.path === href ? ' aria-current="page"' : '';
+    const current = ctx.path === href || (href === ARTICLES_HREF && ctx.path.startsWith('article/')) ? ' aria-current="page"' : '';
     return `<a href="${esc(rel(ctx, href))}"${current}>${esc(text)}</a>`;
   }).join('\n      ');
   const cls = options.bodyClass ? ` class="${esc(options.bodyClass)}"` : '';

@@ -1,5 +1,6 @@
 // The overview page (what the site is, the picture of the graph, every entity by class) and the page with the picture alone.
 import { ENTITY_CLASSES, TextSpan } from '../classes.js';
+import { KG_NS } from '../vocab.js';
 import type { ClassDecl } from '../schema.js';
 import { NODE_KINDS, pictureEntities } from './graphviz.js';
 import { esc, link, page, type PageContext } from './html.js';
@@ -34,17 +35,24 @@ export function indexPage(model: SiteModel, svg: string): string {
       ? `<section class="entity-group"><details><summary><h3>${heading}</h3></summary>${list}</details></section>`
       : `<section class="entity-group"><h3>${heading}</h3>${list}</section>`;
   }).join('\n');
-  const docs = model.documents();
+  const articles = model.articles().map((a) => {
+    const published = model.one(a.doc.iri, `${KG_NS}datePublished`)?.value;
+    const spans = model.spansOf(a.doc.iri).length;
+    return `<li class="card">${link(a.path, a.doc.label)}<br><small>${published ? `published ${esc(published)} · ` : ''}<code>${esc(a.path)}</code> · ${spans} annotated spans</small></li>`;
+  });
   const datasets = model.datasets.map((d) => `<li>${esc(d.title)} <small>(<code>${esc(d.name)}</code>)</small></li>`).join('');
   const body = `<h1>News knowledge graph</h1>
 <p class="lead">Knowledge taken from news articles: people, countries, organisations, places, the events the article reports and the claims people make, each traced to the exact words it comes from. This site is generated from the same class declarations and the same graph as the RDF export, so it cannot disagree with the data.</p>
 <ul class="cards nav-cards">
 <li class="card">${link('ontology.html', 'Ontology reference')}<br><small>every class and property, its alignments to standard vocabularies, SHACL constraints and an example</small></li>
-<li class="card">${link('article.html', docs.length === 1 ? 'The article' : 'The articles')}<br><small>the source text with every annotated span highlighted, the claims and the facts</small></li>
+<li class="card">${link('#articles', articles.length === 1 ? 'The article' : `The ${articles.length} articles`)}<br><small>one page each: the source text with every annotated span highlighted, the claims and the facts</small></li>
 <li class="card">${link('graph.html', 'The picture of the graph')}<br><small>full size, on its own page</small></li>
 </ul>
 <p>The graph holds ${model.data.length} triples about ${model.entities.size} entities, from ${model.datasets.length === 1 ? 'one dataset' : `${model.datasets.length} datasets`}:</p>
 <ul>${datasets}</ul>
+<h2 id="articles">The articles</h2>
+${articles.length ? `<p>One page per article: its text with every annotated span highlighted (hover for what the words support, click to open it), then its claims with their speakers and evidence status, and its facts. An entity's page lists its mentions in every article.</p>
+<ul class="cards">${articles.join('\n')}</ul>` : '<p>The export holds no source document.</p>'}
 <h2 id="graph">The graph</h2>
 ${graphFigure(svg, model, true)}
 <h2 id="entities">Every entity</h2>

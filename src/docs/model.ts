@@ -9,7 +9,7 @@ import { ancestorsOf, type ClassDecl } from '../schema.js';
 import { shapesGraph, type ShapesGraph } from '../shapes.js';
 import { sliceCodePoints } from '../text.js';
 import { KG_NS, OA, RDF, RDFS, SKOS } from '../vocab.js';
-import { entityPath, shorten } from './html.js';
+import { articlePath, entityPath, shorten } from './html.js';
 
 /** One entity of the export: a subject typed with a class of ours (embedded selector nodes excluded). */
 export interface EntityInfo {
@@ -47,6 +47,19 @@ export function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** One article of the site: its source document and its page. */
+export interface ArticleInfo {
+  readonly doc: EntityInfo;
+  /** Its page, relative to the site root: `article/<name>.html`. */
+  readonly path: string;
+}
+
+/** A key of a quad's subject, predicate and object, equal for equal triples. */
+function tripleKey(q: Quad): string {
+  const term = (t: Term): string => (t.termType === 'Literal' ? `${JSON.stringify(t.value)}@${t.language}^^${t.datatype.value}` : `${t.termType}:${t.value}`);
+  return `${term(q.subject)} ${term(q.predicate)} ${term(q.object)}`;
+}
+
 /** The graph the site is generated from: data quads of the datasets, the ontology and the shapes. */
 export class SiteModel {
   readonly data: readonly Quad[];
@@ -58,10 +71,22 @@ export class SiteModel {
   private readonly byObject = new Map<string, Quad[]>();
   private readonly ontologyBySubject = new Map<string, Quad[]>();
 
-  /** Builds the quads of the datasets (sorted by id, as the export writes them) and indexes them. */
+  /**
+   * Builds the quads of the datasets (sorted by id, as the export writes them) as one merged graph and indexes them:
+   * a triple several datasets hold (a shared entity copied into each article that uses it) is kept once, so a shared
+   * entity has one description with the mentions and provenance of every article.
+   */
   constructor(readonly datasets: readonly Dataset[], readonly base: string) {
     const data: Quad[] = [];
-    for (const d of datasets) for (const q of entitiesQuads(sortedById(d.entities), { base })) data.push(q);
+    const seen = new Set<string>();
+    for (const d of datasets) {
+      for (const q of entitiesQuads(sortedById(d.entities), { base })) {
+        const key = tripleKey(q);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        data.push(q);
+      }
+    }
     this.data = data;
     this.ontology = [...ontologyQuads()];
     this.shapes = shapesGraph();
@@ -160,6 +185,25 @@ export class SiteModel {
     return [...this.entities.values()].filter((e) => e.cls === SourceDocument);
   }
 
+  /** The articles of the site: one per source document, sorted by the document's id. */
+  articles(): ArticleInfo[] {
+    return this.documents().map((doc) => ({ doc, path: articlePath(doc.id) }));
+  }
+
+  /** The page of the article a document is the text of (relative to the site root). */
+  articlePathOf(docIri: string): string {
+    const doc = this.entities.get(docIri);
+    return articlePath(doc?.id ?? docIri);
+  }
+
+  /** Spans grouped by their document (documents sorted by id), each group in the given order. */
+  byDocument(spans: readonly SpanInfo[]): Array<{ doc: EntityInfo; spans: SpanInfo[] }> {
+    const groups = new Map<string, SpanInfo[]>();
+    for (const s of spans) push(groups, s.doc, s);
+    return [...groups].map(([iri, list]) => ({ doc: this.entities.get(iri) as EntityInfo, spans: list }))
+      .filter((g) => g.doc !== undefined).sort((a, b) => byString(a.doc.id, b.doc.id));
+  }
+
   /** The spans of one document, in reading order (by start, longer spans first). */
   spansOf(docIri: string): SpanInfo[] {
     return [...this.spans.values()].filter((s) => s.doc === docIri).sort((a, b) => a.start - b.start || b.end - a.end || byString(a.id, b.id));
@@ -195,8 +239,11 @@ export class SiteModel {
     return out.sort((a, b) => byString(a.doc, b.doc) || a.start - b.start || a.end - b.end || byString(a.id, b.id));
   }
 
-  /** Where an entity first appears in its article (its first statedIn span), for reading-order sorting. */
-  firstPosition(iri: string): number {
-    return this.statedIn(iri)[0]?.start ?? Number.MAX_SAFE_INTEGER;
+  /** Reading order of entities: by the article of their first statedIn span (by document id), then by where it starts; entities stated nowhere last, then by id. */
+  compareReading(a: EntityInfo, b: EntityInfo): number {
+    const x = this.statedIn(a.iri)[0];
+    const y = this.statedIn(b.iri)[0];
+    const place = x && y ? byString(this.entities.get(x.doc)?.id ?? x.doc, this.entities.get(y.doc)?.id ?? y.doc) || x.start - y.start : x ? -1 : y ? 1 : 0;
+    return place || byString(a.id, b.id);
   }
 }

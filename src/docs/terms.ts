@@ -60,13 +60,24 @@ export function termHtml(ctx: PageContext, model: SiteModel, term: Term, options
   return `<code>${esc(term.value)}</code>`;
 }
 
-/** A span's sentence, quoted, with the span's exact words highlighted and links to its place in the article and its own page. */
+/** A link to a span's place on its article's page (the page of the document the span is in). */
+export function spanInArticle(ctx: PageContext, model: SiteModel, span: SpanInfo): string {
+  return `${rel(ctx, model.articlePathOf(span.doc))}#${spanAnchor(span.id)}`;
+}
+
+/** The short name of a span's article, as its page and files are named (`article-000`). */
+export function articleName(model: SiteModel, docIri: string): string {
+  return model.articlePathOf(docIri).replace(/^article\//, '').replace(/\.html$/, '');
+}
+
+/** A span's sentence, quoted, with the span's exact words highlighted and links to its place in its article and its own page. */
 export function quoteHtml(ctx: PageContext, model: SiteModel, span: SpanInfo): string {
   const { before, exact, after, sentence } = model.inSentence(span);
   const where = sentence?.sentenceNumber ? `sentence ${sentence.sentenceNumber}` : span.sentenceNumber ? `sentence ${span.sentenceNumber}` : 'outside the body sentences';
   const entity = model.entities.get(span.iri);
-  return `<figure class="quote">
+  const doc = model.entities.get(span.doc);
+  return `<figure class="quote" data-span="${esc(span.id)}">
   <blockquote>“${esc(before)}<mark>${esc(exact)}</mark>${esc(after)}”</blockquote>
-  <figcaption>${link(`${rel(ctx, 'article.html')}#${spanAnchor(span.id)}`, `in the article, ${where}`)} · characters ${span.start}–${span.end}${entity ? ` · ${link(rel(ctx, entity.path), 'span page')}` : ''}</figcaption>
+  <figcaption>${link(spanInArticle(ctx, model, span), `in ${articleName(model, span.doc)}, ${where}`, doc ? { title: doc.label } : {})} · characters ${span.start}–${span.end}${entity ? ` · ${link(rel(ctx, entity.path), 'span page')}` : ''}</figcaption>
 </figure>`;
 }
