@@ -6,7 +6,8 @@ import type { Dataset } from '../src/dataset.js';
 import { entitiesQuads, sortedById } from '../src/encode.js';
 import { projectPath } from '../src/project.js';
 import { CONCEPT_NS, DEFAULT_BASE, KG_NS, OA, RDF, RDFS, TIME, WD } from '../src/vocab.js';
-import { TEST_CORPUS } from './fixtures/articles/index.js';
+import { coverage } from '../src/commands/coverage.js';
+import { TEST_ARTICLES, TEST_CORPUS } from './fixtures/articles/index.js';
 import { parseTurtle, quadSet } from './helpers.js';
 
 const kg = (local: string): string => KG_NS + local;
@@ -139,6 +140,15 @@ describe.each(TEST_CORPUS.articles.map((d) => [d.name, d] as const))('article %s
 
   describe('sentence coverage', () => {
     const body = splitBody(text);
+
+    it('has nothing uncovered by the rule of kg coverage: every sentence stated in, every quoted passage quoted', () => {
+      const declared = TEST_ARTICLES.find((a) => a.name === name);
+      expect(declared).toBeDefined();
+      const report = coverage(declared as (typeof TEST_ARTICLES)[number]);
+      expect(report.sentences).toBe(body.length);
+      expect([report.uncovered, report.uncoveredQuotes]).toEqual([[], []]);
+    });
+
     const statedIn = [...new Set(quads.filter((q) => q.predicate.value === kg('statedIn')).map((q) => q.object.value))];
     const numbered = ofType(kg('TextSpan')).filter((s) => values(s, kg('sentenceNumber')).length > 0);
     const table = body.map((s) => [s.n, short(s.text), s] as const);
