@@ -1,17 +1,21 @@
-// Rewrites the expected results (queries/<article>/*.tsv) of every committed query, run on each registered article's export (run by `npm run queries`); review the diff.
+// Rewrites the expected results of every committed query (run by `npm run queries`; review the diff): for each registered
+// article, run on its export, in queries/<article>/*.tsv; for the fictional fixture article, run on its dataset serialised
+// in memory, in tests/fixtures/articles/expected/*.tsv.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTICLES } from '../src/data/index.js';
 import { projectPath } from '../src/project.js';
-import { articleDataFiles, formatResults, loadStore, runQuery } from '../src/query.js';
+import { formatResults, runQuery } from '../src/query.js';
+import { QUERY_DATA } from '../tests/query-data.js';
 
 const dir = projectPath('queries');
-for (const { name: article } of ARTICLES) {
-  const store = loadStore(articleDataFiles(projectPath('output'), article));
-  mkdirSync(join(dir, article), { recursive: true });
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.rq')).sort()) {
+const names = readdirSync(dir).filter((n) => n.endsWith('.rq')).sort();
+for (const data of QUERY_DATA) {
+  const store = await data.load();
+  mkdirSync(projectPath(data.expectedDir), { recursive: true });
+  for (const name of names) {
     const results = runQuery(store, readFileSync(join(dir, name), 'utf8'), `queries/${name}`);
-    writeFileSync(join(dir, article, name.replace(/\.rq$/, '.tsv')), formatResults(results, 'tsv'));
-    process.stderr.write(`queries/${article}/${name}: ${results.results?.bindings.length ?? 0} rows\n`);
+    const file = join(data.expectedDir, name.replace(/\.rq$/, '.tsv'));
+    writeFileSync(projectPath(file), formatResults(results, 'tsv'));
+    process.stderr.write(`${file}: ${results.results?.bindings.length ?? 0} rows\n`);
   }
 }

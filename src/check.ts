@@ -81,7 +81,24 @@ export function entityProblems(entity: Entity, context: CheckContext): DataProbl
   }
   if (entity.type === 'TextSpan') checkSpan(entity);
   if (entity.type === 'SourceDocument') checkDocument(entity);
+  if (entity.type === 'TimeExpression') checkTimeBounds(entity);
   return problems;
+
+  /** A time's kg:earliest/kg:latest/kg:precision must say what its resolved day, month or year says (the kit computes them). */
+  function checkTimeBounds(time: Extract<Entity, { type: 'TimeExpression' }>): void {
+    const { date, yearMonth, year, earliest, latest, precision } = time;
+    let expected: [string, string, string] | undefined;
+    if (date) expected = [date, date, 'day'];
+    else if (yearMonth && /^\d{4}-\d{2}$/.test(yearMonth)) {
+      const [y, m] = yearMonth.split('-').map(Number) as [number, number];
+      expected = [`${yearMonth}-01`, new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10), 'month'];
+    } else if (year) expected = [`${year}-01-01`, `${year}-12-31`, 'year'];
+    if (!expected) return;
+    const given: Array<[string, unknown, string]> = [['earliest', earliest, expected[0]], ['latest', latest, expected[1]], ['precision', precision, expected[2]]];
+    for (const [field, value, want] of given) {
+      if (value !== undefined && value !== want) problems.push({ entity: time.id, field, message: `is ${JSON.stringify(value)}, but the resolved ${date ? 'day' : yearMonth ? 'month' : 'year'} gives ${JSON.stringify(want)}` });
+    }
+  }
 
   function checkFields(cls: ClassDecl, fields: Record<string, unknown>, id: string, path: string): void {
     const props = propertiesOf(cls);

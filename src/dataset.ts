@@ -13,6 +13,8 @@ export interface Dataset {
   readonly origin?: string;
   /** The module that declared the dataset, relative to the project root (for error messages). */
   readonly module?: string;
+  /** Where each entity was declared (`module:line:column`), by id, so that a problem the checks find names the author's line. */
+  readonly origins?: ReadonlyMap<string, string>;
 }
 
 /** An English language-tagged string. */

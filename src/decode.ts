@@ -1,17 +1,25 @@
 // Reads quads back into entities, strictly: an unknown class, predicate or value is an error that names it.
 import type { Quad, Term } from '@rdfjs/types';
 import { CLASSES, type Entity } from './classes.js';
-import { termKey } from './encode.js';
+import { assertedClasses, termKey } from './encode.js';
 import { DataError, type DataProblem } from './errors.js';
 import { embeddedIri, enumIri, idFromIri } from './iri.js';
 import { CODECS, describeTerm } from './literals.js';
 import { isMany, propertiesOf, type ClassDecl, type PropDecl } from './schema.js';
-import { RDF } from './vocab.js';
+import { KG_NS, RDF } from './vocab.js';
 
-/** The concrete class declared for each class IRI. */
-const CLASS_BY_IRI: ReadonlyMap<string, ClassDecl> = new Map(
-  CLASSES.filter((c) => !('abstract' in c && c.abstract)).map((c) => [c.iri, c as ClassDecl]),
-);
+/** Every class of ours by IRI: concrete, abstract and embedded ones. */
+const CLASS_BY_IRI: ReadonlyMap<string, ClassDecl> = new Map((CLASSES as readonly ClassDecl[]).map((c) => [c.iri, c]));
+
+/** A class as messages name it: `kg:Person` for ours, `<iri>` otherwise. */
+function shortName(decl: ClassDecl): string {
+  return decl.iri.startsWith(KG_NS) ? `kg:${decl.iri.slice(KG_NS.length)}` : `<${decl.iri}>`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listing(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
 
 type Node = Map<string, Term[]>;
 
@@ -49,17 +57,8 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
 
   function decodeNode(iri: string, entityId: string, node: Node, expected: ClassDecl | undefined): Record<string, unknown> | undefined {
     consumed.add(iri);
-    const types = node.get(RDF.type) ?? [];
-    if (types.length !== 1 || types[0]?.termType !== 'NamedNode') {
-      problems.push({ entity: entityId, field: 'rdf:type', message: `expected exactly one class IRI, got ${types.length ? types.map(describeTerm).join(', ') : 'none'}` });
-      return undefined;
-    }
-    const decl = CLASS_BY_IRI.get(types[0].value);
-    if (!decl) { problems.push({ entity: entityId, field: 'rdf:type', message: `unknown class <${types[0].value}>` }); return undefined; }
-    if (expected ? decl !== expected : decl.embedded) {
-      problems.push({ entity: entityId, field: 'rdf:type', message: `class <${decl.iri}> is not allowed here${expected ? ` (expected <${expected.iri}>)` : ''}` });
-      return undefined;
-    }
+    const decl = expected ? embeddedClass(entityId, node.get(RDF.type) ?? [], expected) : entityClass(entityId, node.get(RDF.type) ?? []);
+    if (!decl) return undefined;
     if (!expected && decl.idPrefix && !entityId.startsWith(`${decl.idPrefix}/`)) {
       problems.push({ entity: entityId, field: 'rdf:type', message: `a ${decl.name} must have an IRI under <${options.base}${decl.idPrefix}/>` });
     }
@@ -99,6 +98,62 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
       }
     }
     return out;
+  }
+
+  /** The class of a node embedded in an entity (a selector): exactly one type, the one its property declares. */
+  function embeddedClass(entityId: string, types: readonly Term[], expected: ClassDecl): ClassDecl | undefined {
+    const fail = (message: string): undefined => { problems.push({ entity: entityId, field: 'rdf:type', message }); return undefined; };
+    const only = types[0];
+    if (types.length !== 1 || only?.termType !== 'NamedNode') return fail(`expected exactly one class IRI, got ${types.length ? types.map(describeTerm).join(', ') : 'none'}`);
+    const decl = CLASS_BY_IRI.get(only.value);
+    if (!decl) return fail(`unknown class <${only.value}>`);
+    if (decl !== expected) return fail(`class <${decl.iri}> is not allowed here (expected <${expected.iri}>)`);
+    return decl;
+  }
+
+  /**
+   * The class of an entity node from its types: exactly one concrete class of ours plus every superclass of ours
+   * that the export asserts with it (assertedClasses), no more and no fewer. The class is the concrete type whose
+   * asserted classes cover the others (in valid data all of them; otherwise the most of them, and of several the one
+   * with all its superclasses given); a superclass missing or a type that is neither it nor a superclass of it is a
+   * problem. Undefined when no class can be told.
+   */
+  function entityClass(entityId: string, types: readonly Term[]): ClassDecl | undefined {
+    const fail = (message: string): undefined => { problems.push({ entity: entityId, field: 'rdf:type', message }); return undefined; };
+    if (!types.length) return fail('expected the IRI of its class and of each of its superclasses of ours, got none');
+    const given: ClassDecl[] = [];
+    for (const t of types) {
+      if (t.termType !== 'NamedNode') { fail(`expected class IRIs, got ${describeTerm(t)}`); continue; }
+      const c = CLASS_BY_IRI.get(t.value);
+      if (!c) fail(`unknown class <${t.value}>`);
+      else if (c.embedded) fail(`class <${c.iri}> is not allowed here`);
+      else given.push(c);
+    }
+    if (!given.length) return undefined;
+    // The candidates: the concrete types whose asserted classes cover the most of those given; of several, the one
+    // whose superclasses are all given (e.g. kg:Person, not kg:Country, for Person, Agent, Item and Country).
+    const concrete = given.filter((c) => !c.abstract);
+    const covers = (c: ClassDecl): number => given.filter((g) => assertedClasses(c).includes(g)).length;
+    const top = Math.max(0, ...concrete.map(covers));
+    let best = concrete.filter((c) => covers(c) === top);
+    const complete = best.filter((c) => assertedClasses(c).every((a) => given.includes(a)));
+    if (complete.length === 1) best = complete;
+    const named = (cs: readonly ClassDecl[]): string => listing(cs.map((c) => `<${c.iri}>`));
+    const givenText = `${given.length === 1 ? 'type' : 'types'} ${named(given)} given`;
+    const decl = best[0];
+    if (!decl) return fail(`${givenText}, but ${given.length === 1 ? 'it is' : 'they are all'} abstract: an entity has one concrete class of ours, asserted with its superclasses`);
+    if (best.length > 1) return fail(`${givenText}: ${named(best)} are unrelated classes, so which one it is cannot be told; an entity has one class of ours, asserted with its superclasses`);
+    const asserted = assertedClasses(decl);
+    // The given types in the order the export writes them, then the others in the order given.
+    const ordered = [...asserted.filter((c) => given.includes(c)), ...given.filter((g) => !asserted.includes(g))];
+    const orderedText = `${ordered.length === 1 ? 'type' : 'types'} ${named(ordered)} given`;
+    for (const extra of given.filter((g) => !asserted.includes(g))) {
+      fail(`${orderedText}, but <${extra.iri}> is neither ${shortName(decl)} nor a superclass of it: an entity has one class of ours, asserted with its superclasses and no other class`);
+    }
+    const missing = asserted.filter((c) => !given.includes(c));
+    if (missing.length === 1) fail(`${orderedText}, but ${named(missing)} (a superclass of ${shortName(decl)}) is missing`);
+    else if (missing.length > 1) fail(`${orderedText}, but ${named(missing)} (superclasses of ${shortName(decl)}) are missing`);
+    return decl;
   }
 
   function claims(prop: PropDecl, term: Term, subjectIri: string): boolean {

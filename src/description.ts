@@ -43,8 +43,11 @@ export async function canonicalHash(quads: readonly Quad[]): Promise<string> {
 export interface Stats {
   triples: number;
   subjects: number;
+  /** Typed subjects (entities and their embedded nodes), each counted once whatever its number of types. */
   entities: number;
   lastSubject: string;
+  lastTyped: string;
+  /** Asserted classes (an entity's class and each of its superclasses of ours) to the number of their instances: the class partitions. */
   readonly classes: Map<string, number>;
   readonly properties: Map<string, number>;
   readonly documents: string[];
@@ -52,16 +55,20 @@ export interface Stats {
 
 /** Counts of nothing yet. */
 export function emptyStats(): Stats {
-  return { triples: 0, subjects: 0, entities: 0, lastSubject: '', classes: new Map(), properties: new Map(), documents: [] };
+  return { triples: 0, subjects: 0, entities: 0, lastSubject: '', lastTyped: '', classes: new Map(), properties: new Map(), documents: [] };
 }
 
-/** Adds quads to the counts (subjects are counted as runs: the mapping writes each subject's quads together). */
+/**
+ * Adds quads to the counts (subjects and entities are counted as runs: the mapping writes each subject's quads
+ * together, its types first). Every asserted class counts in its partition, superclasses included: `void:class
+ * kg:Agent` counts what `?x a kg:Agent` finds.
+ */
 export function addToStats(stats: Stats, quads: Iterable<Quad>): void {
   for (const q of quads) {
     stats.triples++;
     if (q.subject.value !== stats.lastSubject) { stats.subjects++; stats.lastSubject = q.subject.value; }
     if (q.predicate.value === RDF.type) {
-      stats.entities++;
+      if (q.subject.value !== stats.lastTyped) { stats.entities++; stats.lastTyped = q.subject.value; }
       stats.classes.set(q.object.value, (stats.classes.get(q.object.value) ?? 0) + 1);
       if (q.object.value.endsWith('#SourceDocument') && stats.documents.length < 2) stats.documents.push(q.subject.value);
     }

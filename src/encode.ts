@@ -4,7 +4,7 @@ import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { CLASS_BY_NAME, type Entity } from './classes.js';
 import { embeddedIri, entityIri, enumIri } from './iri.js';
 import { CODECS } from './literals.js';
-import { isMany, propertiesOf, type ClassDecl, type PropDecl } from './schema.js';
+import { ancestorsOf, isMany, propertiesOf, type ClassDecl, type PropDecl } from './schema.js';
 import { RDF } from './vocab.js';
 
 const { namedNode, quad } = DataFactory;
@@ -17,6 +17,44 @@ function vocabularyTerm(iri: string): NamedNode {
   if (!term) VOCABULARY_TERMS.set(iri, (term = namedNode(iri)));
   return term;
 }
+
+/**
+ * The classes an instance of a class is asserted to be (`rdf:type`): the class itself, then every superclass of
+ * ours (`ancestorsOf`: kg: classes, abstract ones included) nearest first, breadth-first through `parent` then
+ * `alsoSubClassOf` (a Country: Country, Place, Agent, Item). External classes (schema:, prov:, foaf: …) stay in the
+ * ontology. Embedded classes (the selectors) have only themselves. Computed once per class.
+ */
+export function assertedClasses(decl: ClassDecl): readonly ClassDecl[] {
+  let cached = ASSERTED.get(decl);
+  if (!cached) ASSERTED.set(decl, (cached = Object.freeze(decl.embedded ? [decl] : [decl, ...nearestFirst(decl)])));
+  return cached;
+}
+
+/** The superclasses of ours of a class (the set ancestorsOf gives), ordered by distance, then parent before alsoSubClassOf. */
+function nearestFirst(decl: ClassDecl): ClassDecl[] {
+  const out: ClassDecl[] = [];
+  for (let level: ClassDecl[] = [decl]; level.length;) {
+    const next: ClassDecl[] = [];
+    for (const c of level) {
+      for (const s of [c.parent, ...(c.alsoSubClassOf ?? [])]) if (s && s !== decl && !out.includes(s)) { out.push(s); next.push(s); }
+    }
+    level = next;
+  }
+  const all = ancestorsOf(decl);
+  if (out.length !== all.length || !all.every((a) => out.includes(a))) throw new Error(`${decl.name}: superclasses disagree with ancestorsOf`);
+  return out;
+}
+
+const ASSERTED = new WeakMap<ClassDecl, readonly ClassDecl[]>();
+
+/** The objects of the `rdf:type` quads of an instance of a class (see assertedClasses), one term array per class, made once. */
+function typeTerms(decl: ClassDecl): readonly NamedNode[] {
+  let cached = TYPE_TERMS.get(decl);
+  if (!cached) TYPE_TERMS.set(decl, (cached = assertedClasses(decl).map((c) => vocabularyTerm(c.iri))));
+  return cached;
+}
+
+const TYPE_TERMS = new WeakMap<ClassDecl, readonly NamedNode[]>();
 
 /** Options of the mapping. */
 export interface MapOptions {
@@ -42,7 +80,9 @@ export function valueTerm(prop: PropDecl, value: unknown, options: MapOptions, s
 
 function* nodeQuads(decl: ClassDecl, subjectIri: string, fields: Record<string, unknown>, options: MapOptions): Generator<Quad> {
   const subject = namedNode(subjectIri);
-  yield quad(subject, TYPE, vocabularyTerm(decl.iri));
+  // Its own class first, then its superclasses of ours: `?x a kg:Event` works without the ontology.
+  const types = typeTerms(decl);
+  for (let i = 0; i < types.length; i++) yield quad(subject, TYPE, types[i] as NamedNode);
   const nested: Array<[ClassDecl, string, Record<string, unknown>]> = [];
   for (const { key, prop } of propertiesOf(decl)) {
     const raw = fields[key];
@@ -69,7 +109,7 @@ export function classOf(entity: { type: string; id?: string }): ClassDecl {
   return decl;
 }
 
-/** The quads of one entity: its type first, then each property in declaration order, then its embedded nodes. */
+/** The quads of one entity: its types first (its class, then its superclasses of ours), then each property in declaration order, then its embedded nodes. */
 export function* entityQuads(entity: Entity, options: MapOptions): Generator<Quad> {
   yield* nodeQuads(classOf(entity), entityIri(options.base, entity.id), entity as unknown as Record<string, unknown>, options);
 }

@@ -19,8 +19,11 @@ export class HashIndex {
     this.size++;
   }
 
-  /** Sorts the pairs by hash (stable, so the last value of a repeated hash wins); returns whether any hash was added twice. */
-  freeze(): boolean {
+  /**
+   * Sorts the pairs by hash; a repeated hash keeps the last value added, or `combine(kept, next)` over its values in the
+   * order added when given. Returns whether any hash was added twice.
+   */
+  freeze(combine?: (kept: number, next: number) => number): boolean {
     const order = Array.from({ length: this.size }, (_, i) => i).sort((a, b) => (this.hashes[a] ?? 0) - (this.hashes[b] ?? 0) || a - b);
     const hashes = new Float64Array(this.size);
     const values = new Uint8Array(this.size);
@@ -28,7 +31,11 @@ export class HashIndex {
     let repeated = false;
     for (const i of order) {
       const h = this.hashes[i] ?? 0;
-      if (n > 0 && hashes[n - 1] === h) { repeated = true; values[n - 1] = this.values[i] ?? 0; continue; }
+      if (n > 0 && hashes[n - 1] === h) {
+        repeated = true;
+        values[n - 1] = combine ? combine(values[n - 1] ?? 0, this.values[i] ?? 0) : this.values[i] ?? 0;
+        continue;
+      }
       hashes[n] = h;
       values[n] = this.values[i] ?? 0;
       n++;

@@ -13,6 +13,10 @@ export const LANG_TAG = /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const YEAR = /^\d{4}$/;
+/** An xsd:decimal in the canonical-looking form we write: optional minus, digits, optional fraction (no exponent, no plus). */
+const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+/** An xsd:duration (ISO 8601): P, then years, months, days, and after T hours, minutes, seconds; at least one part. */
+const DURATION = /^-?P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
 /** Any xsd:integer lexical form (signs and leading zeros allowed); values are written back in canonical form. */
 const INTEGER = /^[+-]?\d+$/;
 /** An absolute IRI (RFC 3987): a scheme, then only characters an IRI may hold (ASCII, or ucschar / iprivate). */
@@ -110,6 +114,8 @@ export const CODECS: Readonly<Record<ScalarKind, Codec>> = {
   gYear: typed(XSD.gYear, lexical(YEAR, 'a year (YYYY)')),
   integer: typed(XSD.integer, integerCheck(undefined), parseInteger),
   nonNegativeInteger: typed(XSD.nonNegativeInteger, integerCheck(0), parseInteger),
+  decimal: typed(XSD.decimal, lexical(DECIMAL, 'a decimal number written as digits with an optional fraction, e.g. "2100000000" or "2.5"')),
+  duration: typed(XSD.duration, lexical(DURATION, 'an xsd:duration such as "P10Y" or "P21D" (ISO 8601 without weeks)')),
   boolean: typed(XSD.boolean, (v) => (typeof v === 'boolean' ? undefined : `expected a boolean, got ${String(v)}`),
     (s) => (s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : s)),
   langString: {

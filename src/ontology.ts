@@ -109,6 +109,10 @@ export function* ontologyQuads(): Generator<Quad> {
       yield t(c, SKOS.definition, en(v.comment));
       yield t(c, SKOS.inScheme, namedNode(schemeIri));
       yield t(c, SKOS.topConceptOf, namedNode(schemeIri));
+      // Alignments: a code of a standard scheme (CAMEO, FactBank) and concepts of standard vocabularies (schema.org).
+      if (v.notation !== undefined) yield t(c, SKOS.notation, literal(v.notation));
+      for (const m of v.exactMatch ?? []) yield t(c, SKOS.exactMatch, namedNode(m));
+      for (const m of v.closeMatch ?? []) yield t(c, SKOS.closeMatch, namedNode(m));
     }
   }
 }

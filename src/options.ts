@@ -115,7 +115,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'coverage',
     args: '[name...]',
-    summary: 'List, for each article (or the named ones), the body sentences that no fact or claim is stated in and the quoted passages that no claim quotes or is stated in. Exit 0 all covered, 1 something uncovered, 2 an unknown name.',
+    summary: 'List, for each article (or the named ones), the body sentences that no fact or claim is stated in and the quoted passages that no claim quotes or is stated in. Runs on the built code: rebuild (npm run -s build) after editing an article. Exit 0 all covered, 1 something uncovered or an article module fails to load (the message names its line), 2 an unknown name.',
     options: [],
   },
   {

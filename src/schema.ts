@@ -6,8 +6,20 @@ export type Card = 'one' | 'optional' | 'many' | 'some';
 /** A language-tagged string (rdf:langString); the tag is a lower-case BCP 47 tag. */
 export interface LangString { readonly value: string; readonly lang: string }
 
-/** The members of an enumeration: key to its SKOS concept's label and definition. */
-export type EnumValues = Readonly<Record<string, { readonly label: string; readonly comment: string }>>;
+/** One member of an enumeration: its SKOS concept's label and definition, and optional alignments. */
+export interface EnumValue {
+  readonly label: string;
+  readonly comment: string;
+  /** A code of a standard scheme (skos:notation), e.g. a CAMEO event code or a FactBank factuality value. */
+  readonly notation?: string;
+  /** Concepts of standard vocabularies this one means exactly (skos:exactMatch), e.g. schema:EventCancelled. */
+  readonly exactMatch?: readonly string[];
+  /** Concepts of standard vocabularies this one is close to (skos:closeMatch). */
+  readonly closeMatch?: readonly string[];
+}
+
+/** The members of an enumeration: key to its SKOS concept. */
+export type EnumValues = Readonly<Record<string, EnumValue>>;
 
 interface PropCommon {
   /** The predicate IRI. */
@@ -30,7 +42,7 @@ interface PropCommon {
 }
 
 export type ScalarKind =
-  | 'string' | 'langString' | 'date' | 'gYearMonth' | 'gYear' | 'integer' | 'nonNegativeInteger' | 'boolean' | 'iri';
+  | 'string' | 'langString' | 'date' | 'gYearMonth' | 'gYear' | 'integer' | 'nonNegativeInteger' | 'decimal' | 'duration' | 'boolean' | 'iri';
 
 /** A literal or external-IRI valued property. */
 export interface ScalarProp extends PropCommon { readonly kind: ScalarKind }
@@ -68,6 +80,8 @@ export interface ClassDecl {
   readonly requires?: readonly string[];
   /** A property (of another class) through which every instance must be referenced at least once. */
   readonly referencedBy?: { readonly cls: string; readonly prop: string };
+  /** Values the authoring kit fills in when the author gives none (e.g. the event kind of a Talks). */
+  readonly defaults?: Readonly<Record<string, unknown>>;
 }
 
 /** Declares a class; the `const` type parameter keeps every literal so that types can be inferred from it. */

@@ -1,4 +1,4 @@
-// Generates the SHACL shapes from the class declarations: one node shape per class, one property shape per property.
+// Generates the SHACL shapes from the class declarations: one node shape per class, one property shape per property it checks.
 import { DataFactory } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { CLASSES } from './classes.js';
@@ -32,6 +32,42 @@ export function shapedClasses(): ClassDecl[] {
   return (CLASSES as readonly ClassDecl[]).filter((c) => !c.abstract);
 }
 
+/**
+ * The nearest concrete superclass along the parent chain (Event for Talks, Place for Country), or undefined. Every
+ * entity is typed with each of its superclasses of ours, so that class's shape targets this one's instances too and
+ * checks the properties inherited from it: this class's shape leaves them out, and each violation is reported once.
+ */
+export function shapeBase(decl: ClassDecl): ClassDecl | undefined {
+  for (let c = decl.parent; c; c = c.parent) if (!c.abstract) return c;
+  return undefined;
+}
+
+/** The classes of ours directly below a class (by parent or alsoSubClassOf): their instances are its instances too. */
+export function directSubclasses(decl: ClassDecl): ClassDecl[] {
+  return (CLASSES as readonly ClassDecl[]).filter((c) => c.parent === decl || (c.alsoSubClassOf ?? []).includes(decl));
+}
+
+/** A property that a node shape checks (see shapeProperties). */
+export interface ShapeProperty { readonly key: string; readonly prop: PropDecl; readonly order: number; readonly override: boolean }
+
+/**
+ * The properties a class's node shape checks, in declaration order with their index there (sh:order): all of them,
+ * except those its shape base checks already. An inherited property the class requires more strictly than its base
+ * (`requires`) stays, as an `override` that adds only sh:minCount.
+ */
+export function shapeProperties(decl: ClassDecl): ShapeProperty[] {
+  const base = shapeBase(decl);
+  const inherited = new Map(base ? propertiesOf(base).map((p) => [p.key, p.prop]) : []);
+  return propertiesOf(decl).flatMap(({ key, prop }, order): ShapeProperty[] => {
+    const before = inherited.get(key);
+    if (!before) return [{ key, prop, order, override: false }];
+    if (isRequired(prop) && !isRequired(before)) return [{ key, prop, order, override: true }];
+    return [];
+  });
+}
+
+const SH_OR = 'http://www.w3.org/ns/shacl#or';
+
 /** Builds the shapes of every class, in declaration order, deterministically. */
 export function shapesGraph(): ShapesGraph {
   const quads: Quad[] = [];
@@ -43,15 +79,40 @@ export function shapesGraph(): ShapesGraph {
   for (const decl of shapedClasses()) {
     const shape = shapeIri(decl);
     const props = propertiesOf(decl);
+    const checked = shapeProperties(decl);
+    const base = shapeBase(decl);
+    const subclasses = directSubclasses(decl);
     add(shape, RDF.type, namedNode(SH.NodeShape));
     add(shape, RDFS.label, literal(`shape of ${decl.label}`, 'en'));
     add(shape, SH.targetClass, namedNode(decl.iri));
-    add(shape, SH.closed, literal('true', namedNode(XSD.boolean)));
-    add(shape, SH.ignoredProperties, list(`${decl.name}-ignored`, [namedNode(RDF.type)]));
-    for (const { key } of props) add(shape, SH.property, namedNode(propertyShapeIri(decl, key)));
+    // Closed: a predicate the class does not declare is a violation. The predicates its base's shape checks are
+    // ignored here (that shape lists them). A class with subclasses is targeted by their instances too, which have
+    // predicates of their own: it is closed only for its direct instances, through sh:or (an instance of a subclass,
+    // or closed), and its subclasses' shapes close theirs.
+    const inheritedPaths = base ? propertiesOf(base).map((p) => namedNode(p.prop.iri)) : [];
+    const ignored = uniqueTerms([namedNode(RDF.type), ...inheritedPaths.filter((t) => !checked.some((c) => c.prop.iri === t.value))]);
+    if (!subclasses.length) {
+      add(shape, SH.closed, literal('true', namedNode(XSD.boolean)));
+      add(shape, SH.ignoredProperties, list(`${decl.name}-ignored`, ignored));
+    }
+    const branches: Quad[] = [];
+    if (subclasses.length) {
+      const closed = blankNode(`${decl.name}-closed`);
+      const members: Term[] = subclasses.map((sub) => {
+        const branch = blankNode(`${decl.name}-is-${sub.name}`);
+        branches.push(quad(branch, namedNode(SH.class), namedNode(sub.iri)));
+        return branch;
+      });
+      add(shape, SH_OR, list(`${decl.name}-direct-or-subclass`, [...members, closed]));
+      add(shape, SH.message, literal(`An instance of ${decl.name} that is of none of its subclasses (${subclasses.map((c) => c.name).join(', ')}) may have only the properties of ${decl.name}: closed.`, 'en'));
+      branches.push(quad(closed, namedNode(SH.closed), literal('true', namedNode(XSD.boolean))));
+      branches.push(quad(closed, namedNode(SH.ignoredProperties), list(`${decl.name}-closed-allowed`, uniqueTerms([namedNode(RDF.type), ...props.map((p) => namedNode(p.prop.iri))])) as never));
+    }
+    for (const { key } of checked) add(shape, SH.property, namedNode(propertyShapeIri(decl, key)));
     if (decl.referencedBy) add(shape, SH.property, namedNode(propertyShapeIri(decl, 'referencedBy')));
+    quads.push(...branches);
 
-    props.forEach(({ key, prop }, order) => {
+    for (const { key, prop, order, override } of checked) {
       const ps = propertyShapeIri(decl, key);
       const shared = props.filter((p) => p.prop.iri === prop.iri).length > 1;
       add(ps, RDF.type, namedNode(SH.PropertyShape));
@@ -59,6 +120,12 @@ export function shapesGraph(): ShapesGraph {
       add(ps, SH.name, literal(prop.label, 'en'));
       add(ps, SH.description, literal(prop.comment, 'en'));
       add(ps, SH.order, int(order));
+      if (override) {
+        // Required here, optional in the base's shape, which checks everything else about it.
+        if (shared) throw new Error(`${decl.name}.${key}: a shared predicate cannot be required more strictly than in ${base?.name ?? '?'}`);
+        add(ps, SH.minCount, int(1));
+        continue;
+      }
       if (shared) {
         // Several properties share the path (the two selectors of a span): each counts only the values of its own shape.
         if (prop.kind !== 'embedded') throw new Error(`${decl.name}.${key}: only embedded properties may share a predicate`);
@@ -66,12 +133,12 @@ export function shapesGraph(): ShapesGraph {
         add(ps, SH.qualifiedValueShapesDisjoint, literal('true', namedNode(XSD.boolean)));
         if (isRequired(prop)) add(ps, SH.qualifiedMinCount, int(1));
         if (!isMany(prop)) add(ps, SH.qualifiedMaxCount, int(1));
-        return;
+        continue;
       }
       if (isRequired(prop)) add(ps, SH.minCount, int(1));
       if (!isMany(prop)) add(ps, SH.maxCount, int(1));
       valueConstraints(ps, decl, key, prop);
-    });
+    }
 
     if (decl.referencedBy) {
       const ps = propertyShapeIri(decl, 'referencedBy');
@@ -89,6 +156,10 @@ export function shapesGraph(): ShapesGraph {
     }
   }
   return { quads, lists };
+
+  function uniqueTerms(terms: readonly Term[]): Term[] {
+    return terms.filter((t, i) => terms.findIndex((u) => u.value === t.value) === i);
+  }
 
   function valueConstraints(ps: string, decl: ClassDecl, key: string, prop: PropDecl): void {
     switch (prop.kind) {

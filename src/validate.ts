@@ -9,7 +9,7 @@ import { entityProblems, type CheckContext } from './check.js';
 import { CLASSES, type Entity } from './classes.js';
 import { decodeQuads } from './decode.js';
 import { DataError } from './errors.js';
-import { propertiesOf, type ClassDecl } from './schema.js';
+import { ancestorsOf, propertiesOf, type ClassDecl } from './schema.js';
 import { ShaclChecker, type Violation } from './shacl.js';
 import { HashIndex } from './hashindex.js';
 import { KG_NS, RDF } from './vocab.js';
@@ -218,6 +218,25 @@ function entityKey(iri: string): string {
 
 const CLASS_LIST: readonly ClassDecl[] = CLASSES;
 const CLASS_INDEX: ReadonlyMap<string, number> = new Map(CLASS_LIST.map((c, i) => [c.iri, i]));
+/** Abstract classes of ours (kg:Item, kg:Agent …): asserted with an entity's class, never its class, so not indexed. */
+const ABSTRACT: ReadonlySet<string> = new Set(CLASS_LIST.filter((c) => c.abstract).map((c) => c.iri));
+/** Index 255 stands for a type that is not a class of ours. */
+const NOT_OURS = 255;
+
+/**
+ * Of two types of one subject (indexes into CLASS_LIST), the one that names its class: an entity is typed with its
+ * class and each of its superclasses of ours, so the more specific one wins; a class of ours beats a stranger. For
+ * unrelated types (invalid data, reported by decoding) the one with more superclasses wins, then the first.
+ */
+function moreSpecific(a: number, b: number): number {
+  const ca = CLASS_LIST[a];
+  const cb = CLASS_LIST[b];
+  if (!ca) return b;
+  if (!cb) return a;
+  if (ancestorsOf(ca).includes(cb)) return a;
+  if (ancestorsOf(cb).includes(ca)) return b;
+  return ancestorsOf(cb).length > ancestorsOf(ca).length ? b : a;
+}
 const REFERENCED_BY: ReadonlyArray<{ cls: string; prop: string; iri: string }> = (CLASSES as readonly ClassDecl[]).flatMap((c) => {
   if (!c.referencedBy) return [];
   const by = (CLASSES as readonly ClassDecl[]).find((d) => d.name === c.referencedBy?.cls);
@@ -253,19 +272,19 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
   for await (const q of parseFile(path, format, findings, options.maxSyntaxErrors ?? 50)) {
     triples++;
     if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
-    if (q.predicate.value === RDF.type && q.object.termType === 'NamedNode') classOf.add(hash53(q.subject.value), CLASS_INDEX.get(q.object.value) ?? 255);
+    if (q.predicate.value === RDF.type && q.object.termType === 'NamedNode' && !ABSTRACT.has(q.object.value)) classOf.add(hash53(q.subject.value), CLASS_INDEX.get(q.object.value) ?? NOT_OURS);
     else if (q.predicate.value === `${KG_NS}text` && q.object.termType === 'Literal') texts.set(q.subject.value, q.object.value);
     for (const r of REFERENCED_BY) if (q.predicate.value === r.iri) referenced.add(hash53(`${r.cls} ${r.prop} ${q.object.value}`), 1);
   }
   if (star) findings.push({ kind: 'syntax', ...starLocation(path), message: 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1' });
   if (findings.length) return report('unreadable', findings, triples);
   if (triples === 0) return report('invalid', [{ kind: 'empty', message: 'the file holds no triples' }]);
-  classOf.freeze();
+  classOf.freeze(moreSpecific); // an entity has several types (its class and its superclasses): keep its class
   referenced.freeze();
 
   // Pass 2: decode and check entity by entity (each entity's triples, with its embedded nodes, come together).
   const context: CheckContext = {
-    classOf: (id) => CLASS_LIST[classOf.get(hash53(options.base + id)) ?? 255],
+    classOf: (id) => CLASS_LIST[classOf.get(hash53(options.base + id)) ?? NOT_OURS],
     sourceText: (id) => texts.get(options.base + id),
     isReferenced: (id, cls, prop) => referenced.get(hash53(`${cls} ${prop} ${options.base}${id}`)) !== undefined,
   };

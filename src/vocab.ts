@@ -18,7 +18,7 @@ export const OWL = namespace('http://www.w3.org/2002/07/owl#', [
   'versionIRI', 'versionInfo', 'FunctionalProperty', 'Thing', 'imports', 'unionOf', 'sameAs',
 ] as const);
 export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
-  'string', 'date', 'gYearMonth', 'gYear', 'integer', 'nonNegativeInteger', 'boolean', 'anyURI', 'dateTime',
+  'string', 'date', 'gYearMonth', 'gYear', 'integer', 'nonNegativeInteger', 'boolean', 'anyURI', 'dateTime', 'decimal', 'duration',
 ] as const);
 export const PROV = namespace('http://www.w3.org/ns/prov#', [
   'Entity', 'Activity', 'Agent', 'Location', 'wasDerivedFrom', 'wasAttributedTo', 'wasQuotedFrom', 'atLocation',
@@ -30,13 +30,16 @@ export const ORG = namespace('http://www.w3.org/ns/org#', [
   'hasMember', 'memberOf', 'Role', 'role',
 ] as const);
 export const TIME = namespace('http://www.w3.org/2006/time#', [
-  'TemporalEntity', 'Instant', 'Interval', 'inXSDDate', 'inXSDgYearMonth', 'inXSDgYear', 'before', 'after', 'hasTime',
+  'TemporalEntity', 'Instant', 'Interval', 'ProperInterval', 'inXSDDate', 'inXSDgYearMonth', 'inXSDgYear', 'before', 'after', 'hasTime',
+  'hasBeginning', 'hasEnd', 'hasXSDDuration', 'unitType',
 ] as const);
 export const SCHEMA = namespace('https://schema.org/', [
   'NewsArticle', 'CreativeWork', 'Person', 'Organization', 'GovernmentOrganization', 'Country', 'Place', 'Event',
   'Claim', 'name', 'datePublished', 'text', 'about', 'author', 'location', 'containedInPlace', 'member', 'sameAs',
   'description', 'startDate', 'Quotation', 'MilitaryForce', 'Role', 'encodingFormat', 'inLanguage', 'participant',
-  'alternateName', 'identifier', 'AdministrativeArea', 'Landform',
+  'alternateName', 'identifier', 'AdministrativeArea', 'Landform', 'QuantitativeValue', 'MonetaryAmount', 'value', 'minValue',
+  'maxValue', 'unitCode', 'unitText', 'currency', 'valueReference', 'eventStatus', 'EventScheduled', 'EventCancelled',
+  'EventPostponed', 'correction', 'CorrectionComment', 'Comment', 'agent', 'object', 'duration', 'startTime', 'endTime',
 ] as const);
 export const OA = namespace('http://www.w3.org/ns/oa#', [
   'SpecificResource', 'TextQuoteSelector', 'TextPositionSelector', 'hasSource', 'hasSelector', 'exact', 'prefix',
@@ -44,7 +47,7 @@ export const OA = namespace('http://www.w3.org/ns/oa#', [
 ] as const);
 export const SKOS = namespace('http://www.w3.org/2004/02/skos/core#', [
   'Concept', 'ConceptScheme', 'prefLabel', 'altLabel', 'definition', 'inScheme', 'hasTopConcept', 'topConceptOf',
-  'exactMatch', 'closeMatch', 'note',
+  'exactMatch', 'closeMatch', 'note', 'editorialNote', 'notation', 'broader',
 ] as const);
 export const DCT = namespace('http://purl.org/dc/terms/', [
   'title', 'description', 'license', 'creator', 'created', 'modified', 'issued', 'source', 'language', 'date',

@@ -26,8 +26,8 @@ function mutate(id: string, edit: (e: Mutable) => void): Entity[] {
 const cases: Array<[string, Entity[], { entity: string; field: string; message: string }]> = [
   ['a reference to an entity that does not exist', mutate('claim/alice', (e) => { e.claimant = 'person/nobody'; }),
     { entity: 'claim/alice', field: 'claimant', message: 'reference to "person/nobody", which is not an entity of the dataset' }],
-  ['a reference to an entity of the wrong class', mutate('claim/alice', (e) => { e.claimTime = 'person/alice'; }),
-    { entity: 'claim/alice', field: 'claimTime', message: 'reference to person/alice, a Person, where a TimeExpression is required' }],
+  ['a reference to an entity of the wrong class', mutate('claim/alice', (e) => { e.time = 'person/alice'; }),
+    { entity: 'claim/alice', field: 'time', message: 'reference to person/alice, a Person, where a TimeExpression is required' }],
   ['two entities with the same id', [...kitchenSink.entities, { type: 'Person', id: 'person/alice', label: [{ value: 'Alice again', lang: 'en' }] }],
     { entity: 'person/alice', field: 'id', message: 'two entities have this id' }],
   ['a date that is not a calendar date', mutate('when/monday', (e) => { e.date = '2025-02-29'; }),
@@ -41,7 +41,7 @@ const cases: Array<[string, Entity[], { entity: string; field: string; message: 
   ['a missing required field', mutate('claim/alice', (e) => { delete e.claimKind; }),
     { entity: 'claim/alice', field: 'claimKind', message: 'required value is missing' }],
   ['a span whose offsets fall outside the source', mutate('span/kitchen-sink/s01-alice-example', (e) => { e.position = { start: 40, end: 4000 }; }),
-    { entity: 'span/kitchen-sink/s01-alice-example', field: 'position', message: 'offsets 40..4000 fall outside the source text (0..155)' }],
+    { entity: 'span/kitchen-sink/s01-alice-example', field: 'position', message: 'offsets 40..4000 fall outside the source text (0..526)' }],
   ['a span whose offsets do not slice its quote', mutate('span/kitchen-sink/s01-alice-example', (e) => { e.position = { start: 32, end: 45 }; }),
     { entity: 'span/kitchen-sink/s01-alice-example', field: 'quote.exact', message: 'offsets 32..45 slice "\\nAlice Exampl", not "Alice Example"' }],
   ['a span whose prefix is not the text before it', mutate('span/kitchen-sink/s01-alice-example', (e) => { e.quote = { exact: 'Alice Example', prefix: 'Bob ' }; }),
@@ -59,7 +59,7 @@ const cases: Array<[string, Entity[], { entity: string; field: string; message: 
   ['an unknown class', [...kitchenSink.entities, { type: 'Dragon', id: 'dragon/x' } as unknown as Entity],
     { entity: 'dragon/x', field: 'type', message: 'unknown or abstract class "Dragon"' }],
   ['a value outside the value set', mutate('claim/alice', (e) => { e.claimKind = 'rumour'; }),
-    { entity: 'claim/alice', field: 'claimKind', message: '"rumour" is not one of statement, offer, accusation, allegation, agreement, denial, description' }],
+    { entity: 'claim/alice', field: 'claimKind', message: '"rumour" is not one of statement, offer, accusation, allegation, agreement, denial, description, prediction, report' }],
   ['a language tag that is not lower-case BCP 47', mutate('person/alice', (e) => { e.label = [{ value: 'Alice', lang: 'EN_us' }]; }),
     { entity: 'person/alice', field: 'label', message: 'language tag "EN_us" is not a lower-case BCP 47 tag' }],
   ['a negative offset', mutate('span/kitchen-sink/s01-alice-example', (e) => { e.position = { start: -1, end: 3 }; }),
@@ -73,7 +73,7 @@ const cases: Array<[string, Entity[], { entity: string; field: string; message: 
   ['a proposition that is the content of no claim', mutate('claim/alice', (e) => { e.content = []; }),
     { entity: 'prop/supports', field: '(references)', message: 'no Claim references this Proposition through "content"' }],
   ['a character count that does not match the text', mutate('doc/kitchen-sink', (e) => { e.characterCount = 3; }),
-    { entity: 'doc/kitchen-sink', field: 'characterCount', message: 'is 3, but the text has 155 code points' }],
+    { entity: 'doc/kitchen-sink', field: 'characterCount', message: 'is 3, but the text has 526 code points' }],
 ];
 
 describe('the checker', () => {

@@ -18,6 +18,7 @@ import { datasetFile } from '../src/export.js';
 import { idFromIri } from '../src/iri.js';
 import { ownProperties } from '../src/ontology.js';
 import { propertiesOf, type ClassDecl } from '../src/schema.js';
+import { shapeProperties } from '../src/shapes.js';
 import { sliceCodePoints } from '../src/text.js';
 import { DEFAULT_BASE, KG_NS, OA, RDF } from '../src/vocab.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
@@ -104,10 +105,10 @@ async function exportQuads(datasets: readonly Dataset[]): Promise<Quad[]> {
   return [...out.values()];
 }
 
-/** The entities of a graph: subjects typed with a class of ours, by IRI, with their class IRI. */
+/** The entities of a graph: subjects typed with a class of ours, by IRI, with their class IRI (the first type: the export writes an entity's own class before its superclasses). */
 function entitiesOf(quads: readonly Quad[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const q of quads) if (q.predicate.value === RDF.type && q.object.value.startsWith(KG_NS)) out.set(q.subject.value, q.object.value);
+  for (const q of quads) if (q.predicate.value === RDF.type && q.object.value.startsWith(KG_NS) && !out.has(q.subject.value)) out.set(q.subject.value, q.object.value);
   return out;
 }
 
@@ -346,7 +347,7 @@ describe.each(SITES)('kg docs: the site of %s', (_name, datasetsOf) => {
       const entry = new RegExp(`<section class="term" id="${anchor}">([\\s\\S]*?)</section>`).exec(html)?.[1] ?? '';
       expect(entry, c.name).toContain(`kgsh:${c.name}Shape`);
       const rows = (/<tbody>([\s\S]*?)<\/tbody>/.exec(entry)?.[1] ?? '').match(/<tr>/g) ?? [];
-      expect(rows.length, c.name).toBe(propertiesOf(c).length + (c.referencedBy ? 1 : 0));
+      expect(rows.length, c.name).toBe(shapeProperties(c).length + (c.referencedBy ? 1 : 0));
     }
     expect(html).toContain('<svg');
   });

@@ -4,12 +4,14 @@ import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
+import { CLASSES, Item } from '../src/classes.js';
 import { DATASETS } from '../src/data/index.js';
 import { canonicalHash, graphIri } from '../src/description.js';
-import { entitiesQuads, sortedById } from '../src/encode.js';
+import { classOf, entitiesQuads, sortedById } from '../src/encode.js';
 import { datasetFile } from '../src/export.js';
 import { FORMATS, type FormatName } from '../src/formats.js';
 import { projectPath } from '../src/project.js';
+import { ancestorsOf, propertiesOf, type ClassDecl } from '../src/schema.js';
 import { DEFAULT_BASE } from '../src/vocab.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
 import { ALL_DATASETS, parseTurtle, quadKey, quadSet } from './helpers.js';
@@ -66,6 +68,22 @@ describe('the dataset description', () => {
     expect(total).toBe(quads.filter((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type').length);
     const properties = description.filter((q) => q.subject.value === d && q.predicate.value === `${VOID}propertyPartition`).map((q) => q.object.value);
     expect(properties.reduce((n, p) => n + Number(value(p, `${VOID}triples`)), 0)).toBe(quads.length);
+  });
+
+  it.each(DATASETS.map((d) => [d.name, d] as const))('gives %s a class partition per asserted class, superclasses of ours included, and counts each entity once', (name, dataset) => {
+    const d = `${base}dataset/${name}`;
+    const partitionOf = (cls: ClassDecl): number => {
+      const partition = description.find((q) => q.predicate.value === `${VOID}class` && q.object.value === cls.iri && q.subject.value.startsWith(`${d}/`))?.subject.value;
+      return partition ? Number(value(partition, `${VOID}entities`)) : 0;
+    };
+    const decls = dataset.entities.map((e) => classOf(e));
+    for (const cls of CLASSES as readonly ClassDecl[]) {
+      if (cls.embedded) continue;
+      expect(partitionOf(cls), cls.name).toBe(decls.filter((c) => c === cls || ancestorsOf(c).includes(cls)).length);
+    }
+    expect(partitionOf(Item)).toBeGreaterThan(0);
+    const selectors = decls.reduce((n, c) => n + propertiesOf(c).filter((p) => p.prop.kind === 'embedded').length, 0);
+    expect(value(d, `${VOID}entities`)).toBe(String(dataset.entities.length + selectors));
   });
 
   it.each(formats)('gives the canonical hash of the graph that the %s file holds', async (format) => {

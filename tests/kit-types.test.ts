@@ -54,7 +54,7 @@ describe('required fields', () => {
   it('make statedIn required exactly where the checks require it: claims, events and propositions, not people', () => {
     type ClaimFields = AuthorFields<DeclOf<'Claim'>>;
     type PersonFields = AuthorFields<DeclOf<'Person'>>;
-    expectTypeOf<ClaimFields['statedIn']>().toEqualTypeOf<readonly Ref<'TextSpan'>[]>();
+    expectTypeOf<ClaimFields['statedIn']>().toEqualTypeOf<readonly [Ref<'TextSpan'>, ...Ref<'TextSpan'>[]]>();
     expectTypeOf<undefined>().not.toMatchTypeOf<ClaimFields['statedIn']>();
     expectTypeOf<undefined>().toMatchTypeOf<PersonFields['statedIn']>();
     const a = make('t4');
@@ -62,9 +62,12 @@ describe('required fields', () => {
     a.claim({ label: 'talks went well', claimKind: 'statement', reportingVerb: 'said' });
     // @ts-expect-error an event must say where it is stated
     a.talks({ label: 'the talks' });
+    // @ts-expect-error an empty list is no place either
+    a.claim({ label: 'empty', claimKind: 'statement', reportingVerb: 'said', statedIn: [] });
     expect(findProblems(a.dataset().entities)).toEqual(expect.arrayContaining([
       { entity: 'claim/t4/talks-went-well', field: 'statedIn', message: 'required value is missing' },
       { entity: 'event/t4/the-talks', field: 'statedIn', message: 'required value is missing' },
+      { entity: 'claim/t4/empty', field: 'statedIn', message: 'at least one value is required' },
     ]));
   });
 

@@ -11,7 +11,16 @@ import { segmentArticle } from '../src/authoring/segment.js';
 import { newArticle } from '../src/commands/new-article.js';
 import { UsageError } from '../src/errors.js';
 import { projectPath } from '../src/project.js';
+import { ARTICLES } from '../src/data/index.js';
 import { runCli } from './helpers.js';
+
+/** The registered articles' numbers decide the next name: nothing here assumes which articles exist. */
+const numbers = ARTICLES.map((a) => Number(/^article-(\d+)$/.exec(a.name)?.[1] ?? -1));
+const pad = (n: number): string => String(n).padStart(3, '0');
+const NNN = pad(Math.max(...numbers) + 1);
+const NNN2 = pad(Math.max(...numbers) + 2);
+const LAST = ARTICLES.at(-1)?.name ?? '';
+const varName = (name: string): string => name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
 
 const TEXT = 'LONDON (Reuters) - The minister said on Monday that “talks will go on” despite the strike.\n'
   + 'A second heading\n'
@@ -52,19 +61,19 @@ describe('newArticle', () => {
     const made = newArticle({ root, source: input, date: '2025-02-03', title: "Talks go on (the aide's view)" });
     const hash = createHash('sha256').update(Buffer.from(TEXT, 'utf8')).digest('hex').slice(0, 16);
     expect(made).toEqual({
-      name: 'article-001', module: 'src/data/article-001.ts', source: `src/data/sources/001_${hash}.txt`, registry: 'src/data/index.ts', sentences: 3,
+      name: `article-${NNN}`, module: `src/data/article-${NNN}.ts`, source: `src/data/sources/${NNN}_${hash}.txt`, registry: 'src/data/index.ts', sentences: 3,
     });
     expect(readFileSync(join(root, made.source), 'utf8')).toBe(TEXT);
 
     const module = readFileSync(join(root, made.module), 'utf8');
     expect(module.split('\n').slice(0, 10)).toEqual([
-      "// The knowledge of article 001 (2025-02-03: Talks go on (the aide's view)), modelled by hand with the authoring kit.",
+      `// The knowledge of article ${NNN} (2025-02-03: Talks go on (the aide's view)), modelled by hand with the authoring kit.`,
       "import { article } from '../authoring/kit.js';",
       "import * as E from './entities/index.js';",
       '',
       'const a = article({',
-      "  name: 'article-001', module: import.meta.url,",
-      `  source: 'src/data/sources/001_${hash}.txt', date: '2025-02-03',`,
+      `  name: 'article-${NNN}', module: import.meta.url,`,
+      `  source: 'src/data/sources/${NNN}_${hash}.txt', date: '2025-02-03',`,
       "  title: 'Talks go on (the aide\\'s view)',",
       '});',
       'const q = a.quote;',
@@ -77,11 +86,11 @@ describe('newArticle', () => {
     expect(module).toContain("// Headings (a.heading('…')): A second heading\n");
     expect(module).toContain("// a.mention(E.…, q('…'));\n");
     expect(module).toContain('// a.claim({\n');
-    expect(module).toMatch(/\nexport const article001 = a\.dataset\(\);\n$/);
+    expect(module.endsWith(`\nexport const article${NNN} = a.dataset();\n`)).toBe(true);
 
     const registry = readFileSync(join(root, 'src/data/index.ts'), 'utf8');
-    expect(registry).toContain("import { article000 } from './article-000.js';\nimport { article001 } from './article-001.js';\n");
-    expect(registry).toContain('  article000,\n  article001,\n];');
+    expect(registry).toContain(`import { ${varName(LAST)} } from './${LAST}.js';\nimport { article${NNN} } from './article-${NNN}.js';\n`);
+    expect(registry).toContain(`  ${varName(LAST)},\n  article${NNN},\n];`);
   });
 
   it('gives a registry and a module that compile', () => {
@@ -92,8 +101,8 @@ describe('newArticle', () => {
 
   it('gives a module the kit loads: the registry of the copy lists the article with its sentences', async () => {
     const registry = (await import(pathToFileURL(join(root, 'src/data/index.ts')).href)) as { ARTICLES: readonly ArticleDataset[] };
-    const added = registry.ARTICLES.find((a) => a.name === 'article-001');
-    expect(registry.ARTICLES.map((a) => a.name)).toEqual(['article-000', 'article-001']);
+    const added = registry.ARTICLES.find((a) => a.name === `article-${NNN}`);
+    expect(registry.ARTICLES.map((a) => a.name)).toEqual([...ARTICLES.map((a) => a.name), `article-${NNN}`]);
     expect(added?.sentenceSpans).toHaveLength(3);
     expect(added?.title).toBe("Talks go on (the aide's view)");
   }, 30_000);
@@ -102,9 +111,9 @@ describe('newArticle', () => {
     const other = join(root, 'other.txt');
     writeFileSync(other, 'Another text. With two sentences.');
     const made = newArticle({ root, source: other, date: '2024-02-29' });
-    expect(made.name).toBe('article-002');
-    expect(readFileSync(join(root, made.module), 'utf8')).toContain("  title: 'article 002 of 2024-02-29',\n");
-    expect(readFileSync(join(root, 'src/data/index.ts'), 'utf8')).toContain('  article001,\n  article002,\n];');
+    expect(made.name).toBe(`article-${NNN2}`);
+    expect(readFileSync(join(root, made.module), 'utf8')).toContain(`  title: 'article ${NNN2} of 2024-02-29',\n`);
+    expect(readFileSync(join(root, 'src/data/index.ts'), 'utf8')).toContain(`  article${NNN},\n  article${NNN2},\n];`);
   });
 
   it.each([
@@ -113,9 +122,9 @@ describe('newArticle', () => {
     ['a date in another form', { date: '3 Feb 2025' }, /--date must be a calendar date/],
     ['a malformed name', { name: 'article-x1' }, /--name must be "article-" and digits/],
     ['a title of two lines', { title: 'one\ntwo' }, /--title must be one line/],
-    ['a registered name', { name: 'article-001' }, /article-001 is registered already in src\/data\/index\.ts: nothing was written/],
-    ['the first article\'s name', { name: 'article-000' }, /article-000 is registered already/],
-    ['the same text again', {}, /the same text is already src\/data\/sources\/001_[0-9a-f]{16}\.txt: nothing was written/],
+    ['a registered name', { name: `article-${NNN}` }, new RegExp(`article-${NNN} is registered already in src/data/index\\.ts: nothing was written`)],
+    ['the first article\'s name', { name: ARTICLES[0]?.name }, new RegExp(`${ARTICLES[0]?.name} is registered already`)],
+    ['the same text again', {}, new RegExp(`the same text is already src/data/sources/${NNN}_[0-9a-f]{16}\\.txt: nothing was written`)],
     ['a missing source', { source: 'no-such-file.txt' }, /cannot read the source text \S*no-such-file\.txt: ENOENT/],
     ['a source that is not UTF-8', { source: 'latin1.txt' }, /latin1\.txt is not UTF-8/],
     ['a source without body sentences', { source: 'heading-only.txt' }, /heading-only\.txt has no body sentences/],

@@ -1,4 +1,5 @@
-// Every committed SPARQL query runs on the export in the embedded store and gives its committed expected result.
+// Every committed SPARQL query runs on each registered article's export and on the fictional fixture article, in the
+// embedded store, and gives the committed expected result for that article.
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,31 +7,42 @@ import { describe, expect, it } from 'vitest';
 import { projectPath } from '../src/project.js';
 import oxigraph from 'oxigraph';
 import { ARTICLES } from '../src/data/index.js';
-import { articleDataFiles, formatResults, loadStore, runQuery } from '../src/query.js';
+import { formatResults, runQuery } from '../src/query.js';
+import { readProjectFile, runCli } from './helpers.js';
+import { FIXTURE_ARTICLE, QUERY_DATA } from './query-data.js';
 
 /** The Oxigraph literal of a SPARQL JSON result term. */
 function literalOf(t: { value: string; 'xml:lang'?: string; datatype?: string }): oxigraph.Literal {
   return oxigraph.literal(t.value, t['xml:lang'] ?? (t.datatype ? oxigraph.namedNode(t.datatype) : undefined));
 }
-import { readProjectFile, runCli } from './helpers.js';
 
 const dir = projectPath('queries');
 const names = readdirSync(dir).filter((n) => n.endsWith('.rq')).sort();
 const competency = readProjectFile('queries/README.md');
-/** The registered articles: each query runs on each article's own export (self-contained) with the ontology. */
+/** The registered articles, whose expected results live in queries/<article>/. */
 const articles = ARTICLES.map((a) => a.name);
-const stores = new Map(articles.map((a) => [a, loadStore(articleDataFiles(projectPath('output'), a))]));
+/** Every dataset a query runs on: each registered article's own export (self-contained) with the ontology, then the fixture. */
+const datasets = QUERY_DATA.map((d) => d.name);
+const expectedDirs = new Map(QUERY_DATA.map((d) => [d.name, d.expectedDir]));
+const stores = new Map(await Promise.all(QUERY_DATA.map(async (d) => [d.name, await d.load()] as const)));
+
+describe('the datasets the queries run on', () => {
+  it('are the registered articles, then the fictional fixture', () => {
+    expect(datasets).toEqual([...articles, FIXTURE_ARTICLE]);
+    expect(expectedDirs.get(FIXTURE_ARTICLE)).toBe(join('tests', 'fixtures', 'articles', 'expected'));
+  });
+});
 
 describe.each(names)('query %s', (name) => {
   const query = readFileSync(join(dir, name), 'utf8');
-  const results = new Map(articles.map((a) => [a, runQuery(stores.get(a) as oxigraph.Store, query, name)]));
+  const results = new Map(datasets.map((a) => [a, runQuery(stores.get(a) as oxigraph.Store, query, name)]));
 
-  it.each(articles)('returns on %s the rows expected for that article (queries/<article>/<query>.tsv)', (article) => {
-    const expected = readProjectFile(`queries/${article}/${name.replace(/\.rq$/, '.tsv')}`);
+  it.each(datasets)('returns on %s the rows expected for that article (queries/<article>/ or tests/fixtures/articles/expected/)', (article) => {
+    const expected = readProjectFile(join(expectedDirs.get(article) as string, name.replace(/\.rq$/, '.tsv')));
     expect(formatResults(results.get(article) as ReturnType<typeof runQuery>, 'tsv')).toBe(expected);
   });
 
-  it('returns at least one row on some article, in a fixed order', () => {
+  it('returns at least one row on some article (the fixture included), in a fixed order', () => {
     expect(Math.max(...[...results.values()].map((r) => r.results?.bindings.length ?? 0))).toBeGreaterThan(0);
     expect(query).toMatch(/^ORDER BY /m);
   });
@@ -58,10 +70,12 @@ describe.each(names)('query %s', (name) => {
 });
 
 describe('the expected results', () => {
-  it('exist for every registered article and every query, and for nothing else', () => {
+  it('exist for every registered article (a folder each in queries/, and no other folder) and for the fixture, for every query and nothing else', () => {
     const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
     expect(folders).toEqual([...articles].sort());
-    for (const a of articles) expect(readdirSync(join(dir, a)).sort()).toEqual(names.map((n) => n.replace(/\.rq$/, '.tsv')));
+    for (const a of datasets) {
+      expect(readdirSync(projectPath(expectedDirs.get(a) as string)).sort(), a).toEqual(names.map((n) => n.replace(/\.rq$/, '.tsv')));
+    }
   });
 });
 

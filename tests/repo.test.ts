@@ -16,11 +16,17 @@ const OUTSIDE_PATTERNS: ReadonlyArray<[string, RegExp]> = [
   ['an absolute Windows path', /\b[A-Z]:\\\\?(?:Users|work)\b/],
 ];
 
-/** Relative paths that climb out of their folder (`../x`, `../../x`). */
-const CLIMBING = new RegExp(`(?:\\${UP[0]}\\${UP[1]}/)+[\\w.-]*`, 'g');
+/** Relative paths that climb out of their folder by dot-dot segments, followed by a name. */
+const CLIMBING = new RegExp(`(?:\\${UP[0]}\\${UP[1]}/)+[\\w.-]+`, 'g');
 
-/** Lines that load a module or read a file (links inside generated HTML are relative to the page, not the repo). */
-const MODULE_OR_FILE = /\bfrom\s+['"]|\bimport\s*\(|\brequire\s*\(|\bread\w*Sync\s*\(|\bsource\s|^\s*\.\s/;
+/** Lines that load a module: their relative paths are relative to the file's folder; any other path is relative to the project root (where commands run). */
+const MODULE = /\bfrom\s+['"]|\bimport\s*\(|\brequire\s*\(|\bvi\.mock\s*\(/;
+/** Links inside generated HTML are relative to the page, not the repo. */
+const HTML_LINK = /\b(?:href|src)=/;
+/** A path joined from pieces whose dot-dot piece is followed by a named piece, as a join of root, dot-dot and a folder name. */
+const JOINED_UP = new RegExp(`['"]\\${UP[0]}\\${UP[1]}['"]\\s*,\\s*['"]`);
+/** A path in a user's home folder, in code and scripts (documentation may show one as an example). */
+const HOME = /(?:^|[\s'"`(=])~\/[\w.-]/;
 
 /**
  * Every place in one text that names a path outside the repo, as `line: reason`; `file` is the text's path relative
@@ -29,11 +35,15 @@ const MODULE_OR_FILE = /\bfrom\s+['"]|\bimport\s*\(|\brequire\s*\(|\bread\w*Sync
 function outsidePaths(text: string, file = 'file.txt'): string[] {
   const found: string[] = [];
   text.split('\n').forEach((line, i) => {
-    const hit = (why: string): void => { found.push(`${i + 1}: ${why}: ${line.trim().slice(0, 120)}`); };
+    let hits = 0;
+    const hit = (why: string): void => { if (hits++ === 0) found.push(`${i + 1}: ${why}: ${line.trim().slice(0, 120)}`); };
     for (const [why, re] of OUTSIDE_PATTERNS) if (re.test(line)) hit(why);
-    if (!MODULE_OR_FILE.test(line)) return;
+    if (JOINED_UP.test(line)) hit('a path joined from ".." that leaves its folder');
+    if (HOME.test(line) && !file.endsWith('.md')) hit('a path in a home folder');
+    if (HTML_LINK.test(line)) return;
+    const from = MODULE.test(line) ? posix.dirname(file) : '.';
     for (const m of line.matchAll(CLIMBING)) {
-      if (posix.normalize(posix.join(posix.dirname(file), m[0])).startsWith(`${UP}/`)) { hit('a relative path that leaves the repo'); break; }
+      if (posix.normalize(posix.join(from, m[0])).startsWith(`${UP}/`)) { hit('a relative path that leaves the repo'); break; }
     }
   });
   return found;
@@ -71,6 +81,11 @@ describe('the repo carries everything it reads', () => {
     [`cat ${UP}\\shared\\x`, 1],
     [`import x from '${UP}/${UP}/elsewhere/file.ts'`, 1],
     [`const p = projectPath('${UP}/other/x.txt')`, 1],
+    [`cat ${UP}/notes/brief.md`, 1],
+    [`see [the brief](${UP}/brief.md)`, 1],
+    [`const p = join(root, '${UP}', 'shared', 'x.tsv')`, 1],
+    [`const p = "${'~'}/kg/data.ttl"`, 1],
+    ['<a href="../../entity/x.html">', 0],
     [`open("/${'work'}/main/output/x.ttl")`, 1],
     [`const p = "/${'home'}/alice/kg/data.ttl"`, 1],
     [`${'C'}:\\${'Users'}\\bob\\kg`, 1],

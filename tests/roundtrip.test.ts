@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
-import { assertValid } from '../src/check.js';
+import { DataFactory } from 'n3';
+import { assertValid, isA } from '../src/check.js';
 import { CLASSES, ENTITY_CLASSES, type Entity } from '../src/classes.js';
 import type { Dataset } from '../src/dataset.js';
 import { decodeQuads } from '../src/decode.js';
@@ -14,9 +15,9 @@ import { DataError } from '../src/errors.js';
 import { dataTurtleOptions, exportAll } from '../src/export.js';
 import { DATASETS } from '../src/data/index.js';
 import { projectPath } from '../src/project.js';
-import { propertiesOf, type ClassDecl } from '../src/schema.js';
+import { ancestorsOf, propertiesOf, type ClassDecl } from '../src/schema.js';
 import { turtleString } from '../src/turtle.js';
-import { DEFAULT_BASE } from '../src/vocab.js';
+import { DEFAULT_BASE, RDF } from '../src/vocab.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
 import { ALL_DATASETS, parseTurtle, quadSet } from './helpers.js';
 
@@ -89,10 +90,11 @@ describe('the kitchen sink', () => {
 
   it('uses every literal datatype and language tags other than English', async () => {
     const turtle = await toTurtle(kitchenSink);
-    for (const dt of ['xsd:date', 'xsd:gYearMonth', 'xsd:gYear', 'xsd:integer', 'xsd:nonNegativeInteger']) {
+    for (const dt of ['xsd:date', 'xsd:gYearMonth', 'xsd:gYear', 'xsd:integer', 'xsd:nonNegativeInteger', 'xsd:decimal', 'xsd:duration']) {
       expect(turtle, dt).toMatch(new RegExp(`"\\^\\^${dt}[;.,\\s]`));
     }
     expect(turtle, 'xsd:boolean, written bare').toMatch(/kg:evidenceOffered false[;.]/);
+    expect(turtle, 'xsd:decimal with a fraction, written bare').toMatch(/kg:value 2\.5[;.]/);
     expect(turtle).toContain('@de-ch');
   });
 });
@@ -130,7 +132,114 @@ describe('strings', () => {
   });
 });
 
+describe('rdf:type: every entity carries its class and each superclass of ours', () => {
+  const KG = 'https://w3id.org/news-kg/ontology#';
+  const quads = [...entitiesQuads(sortedById(kitchenSink.entities), options)];
+  const typesOf = (iri: string): string[] => quads.filter((q) => q.subject.value === iri && q.predicate.value === RDF.type).map((q) => q.object.value);
+  const entityOf = (type: string): Entity => {
+    const e = sortedById(kitchenSink.entities).find((x) => x.type === type);
+    if (!e) throw new Error(`the kitchen sink has no ${type}`);
+    return e;
+  };
+
+  it.each([
+    ['Person', ['Person', 'Agent', 'Item']],
+    ['Country', ['Country', 'Place', 'Agent', 'Item']],
+    ['Region', ['Region', 'Place', 'Item']],
+    ['Government', ['Government', 'Organization', 'Agent', 'Item']],
+    ['Group', ['Group', 'Agent', 'Item']],
+  ])('a %s is exported as %j, in that order (its class, then nearest first)', (type, classes) => {
+    expect(typesOf(DEFAULT_BASE + entityOf(type).id)).toEqual(classes.map((c) => KG + c));
+  });
+
+  it('every entity of every class carries exactly its class then its superclasses of ours (ancestorsOf), and no external class', () => {
+    for (const e of kitchenSink.entities) {
+      const decl = classOf(e);
+      const types = typesOf(DEFAULT_BASE + e.id);
+      expect(types[0], e.id).toBe(decl.iri);
+      expect([...types].sort(), e.id).toEqual([decl, ...ancestorsOf(decl)].map((c) => c.iri).sort());
+      expect(types.filter((t) => !t.startsWith(KG)), e.id).toEqual([]);
+    }
+  });
+
+  it('every abstract class of ours is asserted on exactly its instances (kg:Item, kg:Agent, kg:ReportedItem …)', () => {
+    for (const c of CLASSES as readonly ClassDecl[]) {
+      if (!c.abstract) continue;
+      const asserted = new Set(quads.filter((q) => q.predicate.value === RDF.type && q.object.value === c.iri).map((q) => q.subject.value));
+      const expected = new Set(kitchenSink.entities.filter((e) => ancestorsOf(classOf(e)).includes(c)).map((e) => DEFAULT_BASE + e.id));
+      expect(asserted, c.name).toEqual(expected);
+      expect(asserted.size, c.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('embedded nodes (the selectors) keep their one type', () => {
+    const selectors = [...new Set(quads.filter((q) => q.subject.value.includes('#')).map((q) => q.subject.value))];
+    expect(selectors.length).toBeGreaterThan(0);
+    for (const s of selectors) expect(typesOf(s), s).toHaveLength(1);
+  });
+
+  /** The kitchen sink's quads with the types of one entity changed, decoded: the problems, one a line. */
+  const problemsWith = (type: string, change: (types: string[]) => string[]): string[] => {
+    const iri = DEFAULT_BASE + entityOf(type).id;
+    const types = change(typesOf(iri));
+    const changed = [...quads.filter((q) => !(q.subject.value === iri && q.predicate.value === RDF.type)),
+      ...types.map((t) => DataFactory.quad(DataFactory.namedNode(iri), DataFactory.namedNode(RDF.type), DataFactory.namedNode(t)))];
+    try {
+      decodeQuads(changed, options);
+    } catch (error) {
+      if (error instanceof DataError) return error.message.split('\n');
+      throw error;
+    }
+    return [];
+  };
+
+  it.each([
+    ['Person', 'without kg:Item', (ts: string[]) => ts.filter((t) => t !== `${KG}Item`),
+      `entity {id}, field rdf:type: types <${KG}Person> and <${KG}Agent> given, but <${KG}Item> (a superclass of kg:Person) is missing`],
+    ['Person', 'without kg:Agent and kg:Item', (ts: string[]) => ts.slice(0, 1),
+      `entity {id}, field rdf:type: type <${KG}Person> given, but <${KG}Agent> and <${KG}Item> (superclasses of kg:Person) are missing`],
+    ['Country', 'without kg:Agent', (ts: string[]) => ts.filter((t) => t !== `${KG}Agent`),
+      `entity {id}, field rdf:type: types <${KG}Country>, <${KG}Place> and <${KG}Item> given, but <${KG}Agent> (a superclass of kg:Country) is missing`],
+    ['Government', 'without kg:Organization', (ts: string[]) => ts.filter((t) => t !== `${KG}Organization`),
+      `entity {id}, field rdf:type: types <${KG}Government>, <${KG}Agent> and <${KG}Item> given, but <${KG}Organization> (a superclass of kg:Government) is missing`],
+    ['Person', 'with kg:Place added', (ts: string[]) => [...ts, `${KG}Place`],
+      `entity {id}, field rdf:type: types <${KG}Person>, <${KG}Agent>, <${KG}Item> and <${KG}Place> given, but <${KG}Place> is neither kg:Person nor a superclass of it`],
+    ['Country', 'with kg:Person added', (ts: string[]) => [...ts, `${KG}Person`],
+      `entity {id}, field rdf:type: types <${KG}Country>, <${KG}Place>, <${KG}Agent>, <${KG}Item> and <${KG}Person> given, but <${KG}Person> is neither kg:Country nor a superclass of it`],
+    ['Person', 'with schema:Person added', (ts: string[]) => [...ts, 'https://schema.org/Person'],
+      'entity {id}, field rdf:type: unknown class <https://schema.org/Person>'],
+  ])('decoding a %s %s fails, naming the entity and rdf:type', (type, _what, change, message) => {
+    const problems = problemsWith(type, change);
+    const expected = message.replace('{id}', entityOf(type).id);
+    expect(problems.some((p) => p.includes(expected)), `got:\n${problems.join('\n')}`).toBe(true);
+  });
+
+  it('decoding the types in another order gives the same entities', () => {
+    const reordered = [...quads.filter((q) => q.predicate.value !== RDF.type), ...quads.filter((q) => q.predicate.value === RDF.type).reverse()];
+    expect(decodeQuads(reordered, options)).toEqual(sortedById(kitchenSink.entities).map((e) => canonicalEntity(e, options)));
+  });
+});
+
 describe('the committed output', () => {
+  describe('answers `?x a kg:…` for a superclass on output/article-000.ttl alone (no ontology loaded) in Oxigraph', () => {
+    const article = DATASETS.find((d) => d.name === 'article-000');
+    const store = new oxigraph.Store();
+    store.load(readFileSync(projectPath('output/article-000.ttl'), 'utf8'), { format: 'text/turtle' });
+
+    it('holds no ontology', () => {
+      expect(store.query('ASK { ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?d }')).toBe(false);
+    });
+
+    it.each([['Event'], ['Agent'], ['Claim']])('counts as many kg:%s as the declarations make instances of it', (cls) => {
+      if (!article) throw new Error('article-000 is not a dataset');
+      const expected = article.entities.filter((e) => isA(classOf(e), cls)).length;
+      const rows = store.query(`PREFIX kg: <https://w3id.org/news-kg/ontology#> SELECT (COUNT(?x) AS ?n) WHERE { ?x a kg:${cls} }`) as Array<Map<string, { value: string }>>;
+      expect(expected).toBeGreaterThan(0);
+      expect(Number(rows[0]?.get('n')?.value)).toBe(expected);
+    });
+  });
+
+
   it('equals what the export writes now', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-export-'));
     try {

@@ -15,7 +15,8 @@ function expectExactParts(text: string, parts: readonly TextPart[]): void {
     previousEnd = p.end;
   }
   expect(parts.filter((p) => p.kind === 'dateline').length).toBeLessThanOrEqual(1);
-  if (parts.some((p) => p.kind === 'dateline')) expect(parts[0]?.kind).toBe('dateline');
+  const at = parts.findIndex((p) => p.kind === 'dateline');
+  if (at >= 0) expect(parts.slice(0, at).every((p) => p.kind === 'heading'), 'only headings come before a dateline').toBe(true);
 }
 
 /** The parts of a text as [kind, text] pairs, after checking their offsets. */
@@ -95,6 +96,12 @@ const CASES: readonly Case[] = [
     ['sentence', '“Stop!” he shouted.'], ['sentence', 'Nobody did.']]],
   ['keeps a long quotation with a comma before Lavrov said as one sentence', '“I emphasised readiness, strengthen the personnel,” Lavrov said, adding that more would come. Next.', [
     ['sentence', '“I emphasised readiness, strengthen the personnel,” Lavrov said, adding that more would come.'], ['sentence', 'Next.']]],
+  ['reads a dateline with a country', 'DAKAR, Senegal (AP) — Talks ended. Both sides left.', [
+    ['dateline', 'DAKAR, Senegal (AP) —'], ['sentence', 'Talks ended.'], ['sentence', 'Both sides left.']]],
+  ['reads a dateline with a country and a date', 'NIAMEY, Niger, May 9 (Reuters) - The junta spoke.', [
+    ['dateline', 'NIAMEY, Niger, May 9 (Reuters) -'], ['sentence', 'The junta spoke.']]],
+  ['reads a dateline after a headline', 'A headline of the report\n\nBAMAKO, April 18 (Wire) - Talks ended.', [
+    ['heading', 'A headline of the report'], ['dateline', 'BAMAKO, April 18 (Wire) -'], ['sentence', 'Talks ended.']]],
   ['reads a Reuters-style dateline before the first sentence', 'WASHINGTON, March 3 (Reuters) - The U.S. Senate voted on Tuesday. It passed.', [
     ['dateline', 'WASHINGTON, March 3 (Reuters) -'], ['sentence', 'The U.S. Senate voted on Tuesday.'], ['sentence', 'It passed.']]],
   ['reads an AP-style dateline with an em dash', 'NEW YORK (AP) — Rain fell overnight. It stopped at dawn.', [

@@ -58,6 +58,22 @@ export function assemble(shared: readonly Declared[], articles: readonly Article
     for (const d of a.declared) declare(d);
   }
   const sharedIds = new Set(shared.map((d) => d.entity.id));
+  // An article's own entity must not be a second IRI for a shared one: same id prefix and slug, or same class and label.
+  const labelOf = (e: Entity): string => ((e as { label?: ReadonlyArray<{ value: string }> }).label?.[0]?.value ?? '').toLowerCase();
+  const sharedKeys = new Map<string, Declared>();
+  for (const d of shared) {
+    sharedKeys.set(d.entity.id, d);
+    sharedKeys.set(`${d.entity.type} ${labelOf(d.entity)}`, d);
+  }
+  for (const a of articles) {
+    for (const d of a.declared) {
+      const m = /^([a-z][a-z0-9-]*)\/[^/]+\/([^/]+)$/.exec(d.entity.id);
+      const twin = (m ? sharedKeys.get(`${m[1]}/${m[2]}`) : undefined) ?? sharedKeys.get(`${d.entity.type} ${labelOf(d.entity)}`);
+      if (twin && d.entity.type !== 'TextSpan') {
+        problems.push({ entity: d.entity.id, field: 'id', message: `declared at ${d.at} as the article's own, but ${twin.entity.id} (${twin.at}) is the shared entity: refer to it instead (mention it with a.mention)` });
+      }
+    }
+  }
   const used = new Set<string>();
   const datasets = articles.map((a): Dataset => {
     const ownIds = new Set(a.entities.map((e) => e.id));
@@ -69,7 +85,7 @@ export function assemble(shared: readonly Declared[], articles: readonly Article
     };
     for (const e of a.entities) for (const r of referencesOf(e)) visit(r);
     for (const id of a.contributions.keys()) {
-      if (!ownIds.has(id) && !sharedIds.has(id)) problems.push({ entity: id, field: '(mention)', message: `${a.name} mentions or states it (${a.contributions.get(id)?.at}), but no module declares it` });
+      if (!ownIds.has(id) && !sharedIds.has(id)) problems.push({ entity: id, field: '(mention)', message: `${a.name} mentions or states it (${a.contributions.get(id)?.at}), but no registered module declares it: add the module that declares it to src/data/entities/index.ts` });
       visit(id);
     }
     for (const id of needed) used.add(id);
@@ -85,8 +101,11 @@ export function assemble(shared: readonly Declared[], articles: readonly Article
       const statedIn = merge('statedIn', c.statedIn);
       return { ...e, ...(mentionedAt ? { mentionedAt } : {}), ...(statedIn ? { statedIn } : {}) } as Entity;
     };
+    const origins = new Map<string, string>();
+    for (const d of a.declared) origins.set(d.entity.id, d.at);
+    for (const id of needed) origins.set(id, (byId.get(id) as Declared).at);
     return {
-      name: a.name, title: a.title, module: a.module, origin: `${a.module} and src/data/entities/`,
+      name: a.name, title: a.title, module: a.module, origin: `${a.module} and src/data/entities/`, origins,
       entities: [...a.entities.map(withContribution), ...[...needed].sort().map((id) => withContribution((byId.get(id) as Declared).entity))],
     };
   });
@@ -94,6 +113,9 @@ export function assemble(shared: readonly Declared[], articles: readonly Article
     if (!used.has(d.entity.id)) problems.push({ entity: d.entity.id, field: '(use)', message: `declared at ${d.at} but no article refers to it or mentions it` });
   }
   if (problems.length) throw new DataError(problems);
-  const sharedDataset: Dataset = { name: SHARED_DATASET, title, origin: 'src/data/entities/', module: 'src/data/entities/index.ts', entities: shared.map((d) => d.entity) };
+  const sharedDataset: Dataset = {
+    name: SHARED_DATASET, title, origin: 'src/data/entities/', module: 'src/data/entities/index.ts', entities: shared.map((d) => d.entity),
+    origins: new Map(shared.map((d) => [d.entity.id, d.at])),
+  };
   return { shared: sharedDataset, articles: datasets, all: [sharedDataset, ...datasets] };
 }

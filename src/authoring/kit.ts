@@ -1,6 +1,7 @@
 // The authoring kit: per-class constructors for shared entities and for one article's own entities, quotes found by their words.
 import { readFileSync } from 'node:fs';
 import { CLASS_BY_NAME, ENTITY_CLASSES, type Entity } from '../classes.js';
+import { isA } from '../check.js';
 import { textSpan, type Dataset } from '../dataset.js';
 import { projectPath } from '../project.js';
 import { isMany, propertiesOf, type ClassDecl, type LangString } from '../schema.js';
@@ -61,7 +62,7 @@ function build(decl: ClassDecl, id: string, fields: Fields, lang: string, at: st
   }
   const out: Record<string, unknown> = { type: decl.name, id };
   for (const { key, prop } of props) {
-    const value = fields[key];
+    const value = fields[key] ?? decl.defaults?.[key];
     if (value === undefined) continue;
     if (prop.kind === 'langString') {
       const tag = (v: unknown): LangString => (typeof v === 'string' ? { value: v, lang } : (v as LangString));
@@ -71,6 +72,56 @@ function build(decl: ClassDecl, id: string, fields: Fields, lang: string, at: st
     }
   }
   return out as unknown as Entity;
+}
+
+/**
+ * The attribution the article gives, when the author does not say: a claim with no claimant is unattributed, one by
+ * an entity of the article that has no name (an unnamed person, "some observers") unnamed, one by a shared entity
+ * named; an event, stake or correction with no kg:accordingTo is in the publication's own voice. Undefined when it
+ * cannot tell (a fact attributed to someone: the author says how).
+ */
+function defaultSourceKind(entity: Record<string, unknown>, ownEntity: (id: string) => Entity | undefined): string | undefined {
+  if (entity.type === 'Claim') {
+    const claimant = entity.claimant as string | undefined;
+    if (claimant === undefined) return 'unattributed';
+    const own = ownEntity(claimant) as Record<string, unknown> | undefined;
+    if (!own) return 'named';
+    return own.type === 'Person' && own.name !== undefined ? 'named' : own.type === 'Person' || own.type === 'Group' ? 'unnamed' : 'named';
+  }
+  return entity.accordingTo === undefined ? 'publication' : undefined;
+}
+
+/** A day as YYYY-MM-DD, `days` days after the given one (UTC calendar arithmetic). */
+function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Fills in a time expression's kg:earliest, kg:latest and kg:precision from its resolved value (a day, a month, a year),
+ * or, for a vague one, bounds it by the times it lies before or after (their earliest/latest, one day apart).
+ */
+export function deriveTimeBounds(time: Record<string, unknown>, lookup: (id: string) => Record<string, unknown> | undefined): void {
+  const set = (earliest: string | undefined, latest: string | undefined, precision: string): void => {
+    if (time.earliest === undefined && earliest !== undefined) time.earliest = earliest;
+    if (time.latest === undefined && latest !== undefined) time.latest = latest;
+    if (time.precision === undefined) time.precision = precision;
+  };
+  if (typeof time.date === 'string') return set(time.date, time.date, 'day');
+  if (typeof time.yearMonth === 'string') {
+    const [y, m] = time.yearMonth.split('-').map(Number) as [number, number];
+    return set(`${time.yearMonth}-01`, new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10), 'month');
+  }
+  if (typeof time.year === 'string') return set(`${time.year}-01-01`, `${time.year}-12-31`, 'year');
+  const before = typeof time.before === 'string' ? lookup(time.before) : undefined;
+  const after = typeof time.after === 'string' ? lookup(time.after) : undefined;
+  const start = typeof time.hasBeginning === 'string' ? lookup(time.hasBeginning) : undefined;
+  const end = typeof time.hasEnd === 'string' ? lookup(time.hasEnd) : undefined;
+  set(
+    typeof after?.latest === 'string' ? addDays(after.latest, 1) : typeof start?.earliest === 'string' ? start.earliest : undefined,
+    typeof before?.earliest === 'string' ? addDays(before.earliest, -1) : typeof end?.latest === 'string' ? end.latest : undefined,
+    'vague',
+  );
 }
 
 /** The slug of an entity: the author's, or the first label's. */
@@ -217,6 +268,7 @@ export function article(options: ArticleOptions): ArticleKit {
     at: at0, module,
     entity: {
       type: 'TimeExpression', id: published, label: [{ value: `${weekday} ${d} ${MONTHS[m - 1]} ${y}`, lang: 'en' }], date: options.date,
+      earliest: options.date, latest: options.date, precision: 'day',
       ...(datelineUnit ? { originalText: { value: text.slice(datelineUnit.start, datelineUnit.end), lang }, mentionedAt: [dateline as string] } : {}),
     },
   });
@@ -229,10 +281,38 @@ export function article(options: ArticleOptions): ArticleKit {
     },
   });
 
+  const quote = (words: string, within?: number): SpanRef => {
+    const hit = findQuote(text, units, words, within);
+    if ('error' in hit) return fail(`${hit.error} (in ${name}, ${options.source})`);
+    const { unit } = hit;
+    const end = hit.at + words.length;
+    if (unit.kind === 'sentence') {
+      if (hit.at === unit.start && end === unit.end) return sentenceSpans[(unit.number as number) - 1] as SpanRef;
+      return addSpan(own('span', `s${String(unit.number).padStart(2, '0')}-${slugOf(words)}`), hit.at, end, sentenceSpans[(unit.number as number) - 1]);
+    }
+    if (unit.kind === 'dateline' && hit.at === unit.start && end === unit.end) return dateline as SpanRef;
+    return addSpan(own('span', `${unit.kind === 'dateline' ? 'dateline' : 'heading'}-${slugOf(words)}`), hit.at, end);
+  };
+
   const kitConstructors = constructorsFor(ENTITY_CLASSES.map((c) => c.name).filter((n): n is ArticleClassName => n !== 'SourceDocument' && n !== 'TextSpan'), (decl, fields, at) => {
     const id = own(decl.idPrefix as string, slugFor(fields, at));
     if (declared.some((x) => x.entity.id === id)) fail(`${id} is declared twice in ${name}: give one of them another label or a slug`, at);
-    declared.push({ entity: build(decl, id, fields, lang, at), module, at });
+    const entity = build(decl, id, fields, lang, at) as unknown as Record<string, unknown>;
+    if (entity.sourceKind === undefined && decl.name !== 'Proposition' && isA(decl, 'ReportedItem')) {
+      const kind = defaultSourceKind(entity, (ref) => declared.find((x) => x.entity.id === ref)?.entity);
+      if (kind) entity.sourceKind = kind;
+    }
+    if (decl.name === 'TimeExpression') deriveTimeBounds(entity, (ref) => declared.find((x) => x.entity.id === ref)?.entity as Record<string, unknown> | undefined);
+    if (decl.name === 'Claim' && Array.isArray(entity.verbatim) && entity.quotedAt === undefined) {
+      entity.quotedAt = (entity.verbatim as LangString[]).map((v) => {
+        try {
+          return quote(v.value);
+        } catch (error) {
+          return fail(`the verbatim words ${JSON.stringify(v.value)} need their span: give quotedAt (${(error as Error).message.replace(/^[^ ]+: /, '')})`, at);
+        }
+      });
+    }
+    declared.push({ entity: entity as unknown as Entity, module, at });
     return id;
   });
 
@@ -256,21 +336,14 @@ export function article(options: ArticleOptions): ArticleKit {
       if (!u) fail(`${JSON.stringify(words)} is not a heading of ${name}: its headings are ${units.filter((x) => x.kind === 'heading').map((x) => JSON.stringify(text.slice(x.start, x.end))).join(', ') || 'none'}`);
       return addSpan(own('span', `heading-${slugOf(words)}`), u.start, u.end);
     },
-    quote(words: string, within?: number): SpanRef {
-      const hit = findQuote(text, units, words, within);
-      if ('error' in hit) return fail(`${hit.error} (in ${name}, ${options.source})`);
-      const { unit } = hit;
-      const end = hit.at + words.length;
-      if (unit.kind === 'sentence') {
-        if (hit.at === unit.start && end === unit.end) return sentenceSpans[(unit.number as number) - 1] as SpanRef;
-        return addSpan(own('span', `s${String(unit.number).padStart(2, '0')}-${slugOf(words)}`), hit.at, end, sentenceSpans[(unit.number as number) - 1]);
-      }
-      if (unit.kind === 'dateline' && hit.at === unit.start && end === unit.end) return dateline as SpanRef;
-      return addSpan(own('span', `${unit.kind === 'dateline' ? 'dateline' : 'heading'}-${slugOf(words)}`), hit.at, end);
-    },
+    quote,
     mention(entity: Ref<'Item'>, ...list: SpanRef[]): void { contribute('mentionedAt', entity, list); },
     state(entity: Ref<'Item'>, ...list: SpanRef[]): void { contribute('statedIn', entity, list); },
     dataset(): ArticleDataset {
+      // The document lists the corrections printed with it (schema:correction).
+      const corrections = declared.filter((x) => x.entity.type === 'Correction').map((x) => x.entity.id);
+      const docEntry = declared.find((x) => x.entity.id === doc);
+      if (docEntry && corrections.length) (docEntry as { entity: Entity }).entity = { ...docEntry.entity, correction: corrections } as Entity;
       return {
         name, title: options.title, module, origin: module, declared: [...declared], contributions,
         sentenceSpans, entities: [...declared.map((x) => x.entity), ...spans.values()],

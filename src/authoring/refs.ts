@@ -43,16 +43,28 @@ type AuthorField<P> = P extends { readonly card: 'many' | 'some' }
   : AuthorValue<P>;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** Properties the kit fills in when the author leaves them out (a class's `defaults`, e.g. the event kind of a Talks). */
+type DefaultedOf<C> = C extends { readonly defaults: infer D } ? keyof D : never;
 type RequiredKeysOf<C> = {
-  [K in keyof AllProps<C>]: AllProps<C>[K] extends { readonly card: 'one' | 'some' } ? K : K extends RequiresOf<C> ? K : never
+  [K in keyof AllProps<C>]: K extends DefaultedOf<C> ? never
+    : AllProps<C>[K] extends { readonly card: 'one' | 'some' } ? K : K extends RequiresOf<C> ? K : never
 }[keyof AllProps<C>];
+
+/** A list that must hold at least one value: `[]` does not compile where the checks require a value. */
+type NonEmpty<T> = readonly [T, ...T[]];
+
+/** A required field: many-valued ones must be non-empty lists. */
+type RequiredField<P> = P extends { readonly card: 'many' | 'some' }
+  ? (P extends { readonly kind: 'langString' } ? string | NonEmpty<string | LangString> : NonEmpty<AuthorValue<P>>)
+  : AuthorValue<P>;
 
 /**
  * What an author writes for an entity of class `C`: every property of the class, required exactly where the checks
- * require it (cardinality one/some, or listed in `requires`), plus an optional `slug` (default: from the first label).
+ * require it (cardinality one/some, or listed in `requires`) unless the kit fills it in (`defaults`), plus an optional
+ * `slug` (default: from the first label).
  */
 export type AuthorFields<C> = Simplify<
-  { readonly [K in RequiredKeysOf<C>]: AuthorField<AllProps<C>[K]> } &
+  { readonly [K in RequiredKeysOf<C>]: RequiredField<AllProps<C>[K]> } &
   { readonly [K in Exclude<keyof AllProps<C>, RequiredKeysOf<C>>]?: AuthorField<AllProps<C>[K]> } &
   { readonly slug?: string }
 >;

@@ -24,8 +24,8 @@ const ABBREVIATIONS = new Set([
 const SENTENCE_END = /[.!?][”"’')]*$/u;
 /** The dateline form of the project's sources: `date 2025-04-04`. */
 const DATE_DATELINE = /^date \d{4}-\d{2}-\d{2}(?=\s|$)/u;
-/** A wire-service dateline: `WASHINGTON, March 3 (Reuters) -`, `LONDON (AP) —`. */
-const AGENCY_DATELINE = /^\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*)*(?:, \p{Lu}\p{Ll}+\.? \d{1,2})? \(\p{Lu}[\p{L}.&' -]*\) ?[-–—](?=\s|$)/u;
+/** A wire-service dateline: `WASHINGTON, March 3 (Reuters) -`, `LONDON (AP) —`, `DAKAR, Senegal (AP) —`, `NIAMEY, Niger, May 9 (Reuters) -`. */
+const AGENCY_DATELINE = /^\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*)*(?:, \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*)?(?:, \p{Lu}\p{Ll}+\.? \d{1,2})? \(\p{Lu}[\p{L}.&' -]*\) ?[-–—](?=\s|$)/u;
 /** One line of text: a maximal run without line breaks. */
 const LINE = /[^\r\n\u2028\u2029]+/gu;
 

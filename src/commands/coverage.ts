@@ -110,7 +110,7 @@ export function selectArticles(articles: readonly ArticleDataset[], names: reado
   if (names.length === 0) return [...articles];
   const unknown = names.filter((n) => !articles.some((a) => a.name === n));
   if (unknown.length) {
-    throw new UsageError(`no article is named ${unknown.map((n) => JSON.stringify(n)).join(', ')}: the articles are ${articles.map((a) => a.name).join(', ') || '(none)'}`);
+    throw new UsageError(`no article is named ${unknown.map((n) => JSON.stringify(n)).join(', ')}: the articles are ${articles.map((a) => a.name).join(', ') || '(none)'} (a module added since the last build is not seen: npm run -s build)`);
   }
   return articles.filter((a) => names.includes(a.name));
 }

@@ -7,7 +7,7 @@ const a = article({
   name: 'article-000', module: import.meta.url,
   source: 'src/data/sources/000_bb2e1ba8c6e08444.txt', date: '2025-04-04',
   title: 'Russia, Mali, Burkina Faso, Niger, Ukraine (article of 2025-04-04)',
-  label: 'Russia discusses military ties with the Sahel countries (news article, 2025-04-04)',
+  label: 'Russia discusses military ties with the Sahel countries',
 });
 const q = a.quote;
 
@@ -27,21 +27,21 @@ const thursday = a.timeExpression({
   mentionedAt: [q('on Thursday', 2), q('on Thursday', 13)],
 });
 const lastYear = a.timeExpression({
-  label: '2024 ("last year")', slug: '2024-last-year', year: '2024', originalText: 'last year', resolvedAgainst: a.published, mentionedAt: [q('last year')],
+  label: '2024', slug: '2024-last-year', year: '2024', originalText: 'last year', resolvedAgainst: a.published, mentionedAt: [q('last year')],
 });
 const july = a.timeExpression({
-  label: 'July 2024 ("in July" of last year)', slug: '2024-07-july', yearMonth: '2024-07', originalText: 'in July', resolvedAgainst: lastYear, mentionedAt: [q('in July')],
+  label: 'July 2024', slug: '2024-07-july', editorialNote: ['"in July" of last year'], yearMonth: '2024-07', originalText: 'in July', resolvedAgainst: lastYear, mentionedAt: [q('in July')],
 });
 const atTheTime = a.timeExpression({
-  label: 'at the time (of the 2024 events: the attack and the cut in ties)', slug: 'at-the-time', year: '2024', originalText: 'at the time',
+  label: 'at the time', slug: 'at-the-time', editorialNote: ['the time of the 2024 events: the attack and the cut in ties'], year: '2024', originalText: 'at the time',
   resolvedAgainst: lastYear, mentionedAt: [q('at the time')],
 });
 const recentYears = a.timeExpression({
-  label: 'in recent years (before April 2025)', slug: 'recent-years', originalText: 'in recent years', before: a.published, resolvedAgainst: a.published,
+  label: 'in recent years', slug: 'recent-years', editorialNote: ['before April 2025'], originalText: 'in recent years', before: a.published, resolvedAgainst: a.published,
   mentionedAt: [q('in recent years')],
 });
 const already = a.timeExpression({
-  label: 'already (before 3 April 2025)', slug: 'already', originalText: 'already', before: thursday, resolvedAgainst: thursday, mentionedAt: [q('already')],
+  label: 'already', slug: 'already', editorialNote: ['before 3 April 2025'], originalText: 'already', before: thursday, resolvedAgainst: thursday, mentionedAt: [q('already')],
 });
 
 // ---- Shared places, countries and forces: where this article mentions them and what it states -------------------
@@ -62,7 +62,7 @@ a.state(E.sahel, q('the Sahel, the vast expanse south of the Sahara Desert'));
 a.state(E.northernMali, q('northern Mali'));
 
 a.region({
-  label: '"this part of Africa" (in Lavrov\'s words)', slug: 'this-part-of-africa',
+  label: 'this part of Africa', slug: 'this-part-of-africa', editorialNote: ["in Lavrov's words"],
   description: ['the region Lavrov refers to as "this part of Africa"'], mentionedAt: [q('this part of Africa')],
 });
 
@@ -90,17 +90,17 @@ a.mention(E.russianMilitaryInstructors, q('Russian military instructors'));
 
 // The article does not say whether the force to be formed is the united armed forces it mentions earlier: two entities.
 const jointForce = a.armedForce({
-  label: 'a joint military force of the Sahel countries (to be formed)', slug: 'joint-military-force-of-the-sahel-countries',
+  label: 'a joint military force of the Sahel countries', slug: 'joint-military-force-of-the-sahel-countries', editorialNote: ['to be formed'],
   mentionedAt: [q('a joint military force')],
 });
 const terroristGroups = a.armedGroup({
-  label: '"terrorist groups in this part of Africa" (in Lavrov\'s words)', slug: 'terrorist-groups-in-this-part-of-africa',
+  label: 'terrorist groups in this part of Africa', slug: 'terrorist-groups-in-this-part-of-africa', editorialNote: ["in Lavrov's words"],
   mentionedAt: [q('terrorist groups in this part of Africa')],
 });
-const westernSponsors = a.group({ label: 'Ukraine\'s "Western sponsors" (in Lavrov\'s words)', slug: 'ukraine-western-sponsors', mentionedAt: [q('its Western sponsors')] });
-const foreignStateSponsors = a.group({ label: '"foreign state sponsors" (in Diop\'s words)', slug: 'foreign-state-sponsors', mentionedAt: [q('foreign state sponsors')] });
-const regionalActors = a.group({ label: '"regional actors" (in Diop\'s words)', slug: 'regional-actors', mentionedAt: [q('regional actors')] });
-const someObservers = a.group({ label: 'some observers (unnamed)', slug: 'some-observers', mentionedAt: [q('some observers')] });
+const westernSponsors = a.group({ label: "Ukraine's Western sponsors", slug: 'ukraine-western-sponsors', editorialNote: ["in Lavrov's words"], mentionedAt: [q('its Western sponsors')] });
+const foreignStateSponsors = a.group({ label: 'foreign state sponsors', slug: 'foreign-state-sponsors', editorialNote: ["in Diop's words"], mentionedAt: [q('foreign state sponsors')] });
+const regionalActors = a.group({ label: 'regional actors', slug: 'regional-actors', editorialNote: ["in Diop's words"], mentionedAt: [q('regional actors')] });
+const someObservers = a.group({ label: 'some observers', slug: 'some-observers', editorialNote: ['not named in the article'], mentionedAt: [q('some observers')] });
 
 // ---- Offices and people ----------------------------------------------------------------------------------------
 
@@ -118,16 +118,16 @@ a.mention(E.abdoulayeDiop, q('Abdoulaye Diop'), q('he said'));
 
 // The two counterparts and the spokesperson are not named: each is this article's own person, never merged with another.
 const ministerOfBurkinaFaso = a.person({
-  label: 'the Foreign Minister of Burkina Faso (not named in the article)', slug: 'foreign-minister-of-burkina-faso',
-  holds: [E.foreignMinisterOfBurkinaFaso], statedIn: [q('his counterparts from Mali, Burkina Faso, and Niger')],
+  label: 'the Foreign Minister of Burkina Faso', slug: 'foreign-minister-of-burkina-faso', editorialNote: ['not named in the article'],
+  holds: [E.foreignMinisterOfBurkinaFaso], statedIn: [q('his counterparts from Mali, Burkina Faso, and Niger')], mentionedAt: [q('his counterparts')],
 });
 const ministerOfNiger = a.person({
-  label: 'the Foreign Minister of Niger (not named in the article)', slug: 'foreign-minister-of-niger',
-  holds: [E.foreignMinisterOfNiger], statedIn: [q('his counterparts from Mali, Burkina Faso, and Niger')],
+  label: 'the Foreign Minister of Niger', slug: 'foreign-minister-of-niger', editorialNote: ['not named in the article'],
+  holds: [E.foreignMinisterOfNiger], statedIn: [q('his counterparts from Mali, Burkina Faso, and Niger')], mentionedAt: [q('his counterparts')],
 });
 const spokesperson = a.person({
-  label: 'a spokesperson for Ukrainian military intelligence (not named in the article)', slug: 'spokesperson-of-ukrainian-military-intelligence',
-  holds: [E.spokespersonOfUkrainianMilitaryIntelligence], statedIn: [q('A spokesperson for Ukrainian military intelligence')],
+  label: 'a spokesperson for Ukrainian military intelligence', slug: 'spokesperson-of-ukrainian-military-intelligence', editorialNote: ['not named in the article'],
+  holds: [E.spokespersonOfUkrainianMilitaryIntelligence], statedIn: [q('A spokesperson for Ukrainian military intelligence')], mentionedAt: [q('A spokesperson')],
 });
 
 // ---- Claims: what people said, never asserted as fact (declared before the events that refer to them) -------------
@@ -136,7 +136,7 @@ const THREE_FORCES = [E.armedForcesOfMali, E.armedForcesOfBurkinaFaso, E.armedFo
 
 const lavrovReadyToHelp = a.claim({
   label: 'Lavrov: Moscow stands ready to help strengthen the military and security forces of Mali, Burkina Faso and Niger', slug: 'lavrov-ready-to-help',
-  claimant: E.sergeyLavrov, claimKind: 'offer', claimTime: thursday, reportingVerb: 'said', about: [E.sahelCountries, E.russia],
+  claimant: E.sergeyLavrov, claimKind: 'offer', time: thursday, reportingVerb: 'said', about: [E.sahelCountries, E.russia],
   statedIn: [a.sentence(2)],
 });
 const lavrovEmphasisedReadiness = a.claim({
@@ -181,7 +181,7 @@ a.claim({
   label: 'Diop: Mali views Ukraine as a "terrorist state"', slug: 'diop-ukraine-terrorist-state',
   claimant: E.abdoulayeDiop, claimKind: 'description', reportingVerb: 'stating', verbatim: ['terrorist state.'], about: [E.ukraine, E.mali],
   content: [a.proposition({
-    label: 'Ukraine is a terrorist state (as Mali views it)', slug: 'ukraine-is-a-terrorist-state',
+    label: 'Ukraine is a terrorist state', slug: 'ukraine-is-a-terrorist-state', editorialNote: ['as Mali views it'],
     subject: E.ukraine, relation: 'is-a', objectText: 'terrorist state', statedIn: [q('his country views Ukraine as a “terrorist state.”')],
   })],
   statedIn: [q('stating that his country views Ukraine as a “terrorist state.”')],
@@ -207,8 +207,8 @@ a.claim({
 
 // ---- Events reported as fact --------------------------------------------------------------------------------------
 
-const coups = ([[E.mali, 'Mali'], [E.burkinaFaso, 'Burkina Faso'], [E.niger, 'Niger']] as const).map(([country, name]) => a.coup({
-  label: `military coup in ${name}`, place: [country], time: recentYears,
+const coups = ([[E.mali, E.armedForcesOfMali, 'Mali'], [E.burkinaFaso, E.armedForcesOfBurkinaFaso, 'Burkina Faso'], [E.niger, E.armedForcesOfNiger, 'Niger']] as const).map(([country, military, name]) => a.coup({
+  label: `military coup in ${name}`, place: [country], agent: [military], time: recentYears,
   statedIn: [q('Following military coups in Mali, Burkina Faso and Niger in recent years')],
 }));
 
@@ -216,23 +216,24 @@ const attack = a.attack({
   label: 'the July 2024 attack by armed groups in northern Mali', slug: 'attack-northern-mali-2024-07',
   wikidata: wikidata('Q128007033'), identifiedOutsideText: true,
   perpetrator: [E.armedGroupsInNorthernMali], victim: [E.russianMilitaryContractors, E.armedForcesOfMali],
-  fatalities: 'dozens', place: [E.northernMali], time: july,
+  fatalities: a.quantity({ label: 'dozens killed', slug: 'attack-fatalities', originalText: 'dozens', measures: 'Russian mercenaries and Malian soldiers killed', mentionedAt: [q('dozens')] }),
+  place: [E.northernMali], time: july,
   statedIn: [q('an attack by armed groups in northern Mali in July, in which dozens of Russian mercenaries and Malian soldiers were killed by militants and rebels')],
   mentionedAt: [q('the attack', 8), q('the attack', 9)],
 });
 
 const kievAidedAttack = a.proposition({
-  label: 'Kiev aided the attack in northern Mali', slug: 'kiev-aided-the-attack', subject: E.governmentOfUkraine, relation: 'aided', object: attack, statedIn: [q('Kiev aided an attack')],
+  label: 'Kiev aided the attack in northern Mali', slug: 'kiev-aided-the-attack', subject: E.ukraine, relation: 'aided', object: attack, statedIn: [q('Kiev aided an attack')],
 });
 const allegation = a.claim({
   label: 'allegations that Kiev aided the July 2024 attack in northern Mali', slug: 'allegation-kiev-aided-attack',
-  claimKind: 'allegation', reportingVerb: 'allegations', about: [E.governmentOfUkraine, attack], content: [kievAidedAttack],
+  claimKind: 'allegation', reportingVerb: 'allegations', sourceKind: 'unattributed', about: [E.ukraine, attack], content: [kievAidedAttack],
   statedIn: [q('allegations that Kiev aided an attack by armed groups in northern Mali in July')],
 });
 
 const rupture = a.diplomaticRupture({
   label: 'Mali cutting diplomatic ties with Ukraine', slug: 'mali-cuts-ties-with-ukraine',
-  initiator: E.governmentOfMali, counterpart: E.ukraine, time: lastYear, reason: [allegation],
+  initiator: E.mali, counterpart: E.ukraine, time: lastYear, reason: [allegation],
   statedIn: [q('Mali’s government cut diplomatic ties with Ukraine last year over allegations')],
   mentionedAt: [q('Mali had cut ties')],
 });
@@ -248,11 +249,11 @@ a.claim({
 });
 a.claim({
   label: 'Ukrainian military intelligence spokesperson: armed groups in Mali had received information from Kiev to launch the attack', slug: 'spokesperson-information-from-kiev',
-  claimant: spokesperson, claimKind: 'statement', claimTime: atTheTime, reportingVerb: 'said',
-  about: [E.armedGroupsInNorthernMali, E.governmentOfUkraine, attack],
+  claimant: spokesperson, claimKind: 'statement', time: atTheTime, reportingVerb: 'said',
+  about: [E.armedGroupsInNorthernMali, E.ukraine, attack],
   content: [a.proposition({
     label: 'armed groups in Mali received information from Kiev to launch the attack', slug: 'armed-groups-received-information-from-kiev',
-    subject: E.armedGroupsInNorthernMali, relation: 'received-information-from', object: E.governmentOfUkraine,
+    subject: E.armedGroupsInNorthernMali, relation: 'received-information-from', object: E.ukraine,
     statedIn: [q('armed groups in Mali had received information from Kiev to launch the attack')],
   })],
   statedIn: [a.sentence(8)],
@@ -274,13 +275,13 @@ a.claim({
 });
 const lavrovJointForce = a.claim({
   label: 'Lavrov: Russia will help the Sahel countries form a joint military force by offering "consultative services"', slug: 'lavrov-joint-force',
-  claimant: E.sergeyLavrov, claimKind: 'offer', claimTime: thursday, reportingVerb: 'noted', verbatim: ['consultative services,'],
+  claimant: E.sergeyLavrov, claimKind: 'offer', time: thursday, reportingVerb: 'noted', verbatim: ['consultative services,'],
   about: [E.sahelCountries, jointForce],
   statedIn: [q('Lavrov noted on Thursday that Russia will help the Sahel countries to form a joint military force by offering "consultative services,"')],
 });
 a.claim({
   label: 'Lavrov: a "significant number" of Russian military instructors have been working there already', slug: 'lavrov-instructors-working-there',
-  claimant: E.sergeyLavrov, claimKind: 'description', claimTime: thursday, reportingVerb: 'noting', verbatim: ['significant number'],
+  claimant: E.sergeyLavrov, claimKind: 'description', time: thursday, reportingVerb: 'noting', verbatim: ['significant number'],
   about: [E.russianMilitaryInstructors, E.sahelCountries],
   content: [a.proposition({
     label: 'Russian military instructors have been working in the Sahel countries already', slug: 'instructors-working-in-sahel-countries',

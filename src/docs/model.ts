@@ -36,6 +36,18 @@ export interface SpanInfo {
 
 const CLASS_BY_IRI: ReadonlyMap<string, ClassDecl> = new Map((CLASSES as readonly ClassDecl[]).map((c) => [c.iri, c]));
 
+/**
+ * The class of a subject from its types: an entity is typed with its class and each of its superclasses of ours,
+ * so its class is the concrete kg: type of which every other kg: type is a superclass (undefined if none is).
+ */
+function classFrom(quads: readonly Quad[]): ClassDecl | undefined {
+  const types = quads.flatMap((q) => {
+    const c = q.predicate.value === RDF.type && q.object.value.startsWith(KG_NS) ? CLASS_BY_IRI.get(q.object.value) : undefined;
+    return c ? [c] : [];
+  });
+  return types.find((c) => !c.abstract && types.every((t) => t === c || ancestorsOf(c).includes(t)));
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -98,8 +110,7 @@ export class SiteModel {
 
     const entities: EntityInfo[] = [];
     for (const [iri, quads] of this.bySubject) {
-      const type = quads.find((q) => q.predicate.value === RDF.type && q.object.value.startsWith(KG_NS));
-      const cls = type && CLASS_BY_IRI.get(type.object.value);
+      const cls = classFrom(quads);
       const id = idFromIri(base, iri);
       if (!cls || !id) continue;
       // A text span has no label of its own: it is named by its words.

@@ -3,7 +3,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { CLASSES } from '../classes.js';
 import { isOwnTerm, ownProperties, rangeOf, valueSets } from '../ontology.js';
 import { propertiesOf, type ClassDecl, type PropDecl } from '../schema.js';
-import { shapeIri } from '../shapes.js';
+import { directSubclasses, shapeBase, shapeIri } from '../shapes.js';
 import { CONCEPT_NS, DCT, ONTOLOGY_IRI, OWL, RDF, SH } from '../vocab.js';
 import { enumIri } from '../iri.js';
 import { classDiagramDot, renderSvg } from './graphviz.js';
@@ -105,8 +105,15 @@ function shapeTable(shapes: Shapes, cls: ClassDecl): string {
     const pathHtml = inverse ? `inverse of ${ontologyLink(CTX, iri)}` : ontologyLink(CTX, iri);
     return `<tr><td data-label="path">${pathHtml}</td><td data-label="count">${esc(countOf(shapes, ps))}</td><td data-label="values">${valuesOf(shapes, ps)}</td><td data-label="also">${notesOf(shapes, ps)}</td></tr>`;
   });
-  const closed = shapes.first(shape, SH.closed)?.value === 'true' ? ' It is closed: any predicate not listed here (other than <code>rdf:type</code>) is a violation.' : '';
-  return `<p>SHACL node shape <code>${esc(compactIri(shape))}</code> (targets <code>${esc(compactIri(cls.iri))}</code>).${closed}</p>
+  const base = shapeBase(cls);
+  const baseLink = base ? ontologyLink(CTX, base.iri, base.name) : '';
+  const inherited = base ? ` Every instance is also a ${baseLink}, whose shape targets it too and checks the properties inherited from it: they are not repeated here, so a violation is reported once.` : '';
+  const subclasses = directSubclasses(cls).map((c) => ontologyLink(CTX, c.iri, c.name));
+  const also = base ? ` or in the shape of ${baseLink}` : '';
+  const closed = shapes.first(shape, SH.closed)?.value === 'true'
+    ? ` It is closed: any predicate not listed here${also} (other than <code>rdf:type</code>) is a violation.`
+    : subclasses.length ? ` Its target includes the instances of its subclasses (${subclasses.join(', ')}), which their own shapes close; for an instance of none of them it is closed (<code>sh:or</code>): any predicate of neither ${esc(compactIri(cls.iri))} nor its superclasses (other than <code>rdf:type</code>) is a violation.` : '';
+  return `<p>SHACL node shape <code>${esc(compactIri(shape))}</code> (targets <code>${esc(compactIri(cls.iri))}</code>).${inherited}${closed}</p>
 <table class="stack constraints"><thead><tr><th>path</th><th>count</th><th>values</th><th>also</th></tr></thead>
 <tbody>
 ${rows.join('\n')}

@@ -9,7 +9,7 @@ export const GROUPS = e.declared;
 
 export const sahelCountries = e.group({ label: 'the Sahel countries', slug: 'sahel-countries', altLabel: ['the three countries'], member: [mali, burkinaFaso, niger] });
 export const rulingJuntas = e.group({
-  label: 'the ruling juntas (of Mali, Burkina Faso and Niger)', slug: 'ruling-juntas', member: [governmentOfMali, governmentOfBurkinaFaso, governmentOfNiger],
+  label: 'the ruling juntas', slug: 'ruling-juntas', editorialNote: ['of Mali, Burkina Faso and Niger'], member: [governmentOfMali, governmentOfBurkinaFaso, governmentOfNiger],
 });
 export const theWest = e.group({ label: 'the West', slug: 'the-west' });
 export const russianMilitaryInstructors = e.group({ label: 'Russian military instructors' });

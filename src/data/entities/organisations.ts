@@ -7,9 +7,9 @@ const e = sharedEntities(import.meta.url);
 export const ORGANISATIONS = e.declared;
 
 export const governmentOfRussia = e.government({ label: 'government of Russia', altLabel: ['Moscow'], country: russia });
-export const governmentOfMali = e.government({ label: 'government of Mali (ruling junta)', slug: 'government-of-mali', altLabel: ['Mali’s government'], country: mali });
-export const governmentOfBurkinaFaso = e.government({ label: 'government of Burkina Faso (ruling junta)', slug: 'government-of-burkina-faso', country: burkinaFaso });
-export const governmentOfNiger = e.government({ label: 'government of Niger (ruling junta)', slug: 'government-of-niger', country: niger });
+export const governmentOfMali = e.government({ label: 'government of Mali', editorialNote: ['a ruling military junta'], altLabel: ['Mali’s government'], country: mali });
+export const governmentOfBurkinaFaso = e.government({ label: 'government of Burkina Faso', editorialNote: ['a ruling military junta'], country: burkinaFaso });
+export const governmentOfNiger = e.government({ label: 'government of Niger', editorialNote: ['a ruling military junta'], country: niger });
 export const governmentOfUkraine = e.government({ label: 'government of Ukraine', altLabel: ['Kiev'], country: ukraine });
 
 export const foreignMinistryOfUkraine = e.ministry({

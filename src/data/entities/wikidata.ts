@@ -1,5 +1,6 @@
 // Wikidata links for shared entities, allowed only for ids listed in the project's reference table.
 import { readFileSync } from 'node:fs';
+import { fail } from '../../authoring/callsite.js';
 import { projectPath } from '../../project.js';
 
 /** The reference table (copied from the project's hand-over folder): label, Wikidata id, sources, note. */
@@ -11,9 +12,9 @@ const known = new Set(
 
 /**
  * The entity IRI `http://www.wikidata.org/entity/<Q id>` of a Wikidata id from the reference table.
- * @throws Error when the id is not in the table: identifiers come from the table only, never from memory.
+ * @throws AuthoringError naming the calling module and line when the id is not in the table: identifiers come from the table only, never from memory.
  */
 export function wikidata(q: string): string {
-  if (!known.has(q)) throw new Error(`Wikidata id ${q} is not in ${WIKIDATA_TABLE}: add it there with its source, or leave the entity unlinked`);
+  if (!known.has(q)) fail(`Wikidata id ${q} is not in ${WIKIDATA_TABLE}: add it there with its source, or leave the entity unlinked`);
   return `http://www.wikidata.org/entity/${q}`;
 }
