@@ -34,12 +34,12 @@ export const OfferKind = defineEnum('offer-kind', {
 /** How certain the article makes a claim or a reported fact: FactBank factuality values (Saurí & Pustejovsky 2009) as skos:notation. */
 export const Certainty = defineEnum('certainty', {
   certain: { label: 'certain', comment: 'Presented as certainly so.', notation: 'CT+' },
-  probable: { label: 'probable', comment: 'Presented as probably so ("likely", "reportedly" with a named source).', notation: 'PR+' },
+  probable: { label: 'probable', comment: 'Presented as probably so ("likely", "probably").', notation: 'PR+' },
   possible: { label: 'possible', comment: 'Presented as possibly so ("may", "could").', notation: 'PS+' },
   'certainly-not': { label: 'certainly not', comment: 'Presented as certainly not so (a firm denial reported as fact).', notation: 'CT-' },
   'probably-not': { label: 'probably not', comment: 'Presented as probably not so.', notation: 'PR-' },
   'possibly-not': { label: 'possibly not', comment: 'Presented as possibly not so.', notation: 'PS-' },
-  underspecified: { label: 'underspecified', comment: 'Hedged without saying how likely ("reportedly" with no source, "allegedly").', notation: 'Uu' },
+  underspecified: { label: 'underspecified', comment: 'Hedged without saying how likely ("reportedly", "allegedly"), whether or not a source is given.', notation: 'Uu' },
 });
 
 /** Who the article says a claim or a reported fact comes from (attribution, as in GRaSP / PARC attribution annotation). */

@@ -45,7 +45,7 @@ export function propositionHtml(ctx: PageContext, model: SiteModel, iri: string)
   const o = model.one(iri, RDF.object);
   const text = model.one(iri, `${KG_NS}objectText`);
   const negated = model.one(iri, `${KG_NS}negated`)?.value === 'true';
-  const time = model.one(iri, `${KG_NS}propositionTime`);
+  const time = model.one(iri, `${KG_NS}time`);
   const object = o ? termHtml(ctx, model, o) : text ? `<q>${esc(text.value)}</q>` : '';
   return `${s ? termHtml(ctx, model, s) : '?'} <span class="relation">${negated ? 'does not ' : ''}${p ? termHtml(ctx, model, p) : '?'}</span> ${object}${time ? ` <small>(${termHtml(ctx, model, time)})</small>` : ''}`;
 }
