@@ -281,4 +281,13 @@ function isEntryPoint(): boolean {
     return false;
   }
 }
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
+if (isEntryPoint()) {
+  // A reader that goes away (`kg export -o - | head`) ends the program quietly, as Unix tools do: exit 0, no trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+  process.exitCode = await main(process.argv.slice(2));
+}

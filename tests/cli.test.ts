@@ -1,6 +1,6 @@
 // The `kg` command line: help, version, exit codes, stdout/stderr, and the README's reference kept in step with the option table.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,6 +131,16 @@ describe('the README', () => {
   it('holds the CLI reference generated from the option table', () => {
     const block = /<!-- cli-reference:start -->\n([\s\S]*?)\n<!-- cli-reference:end -->/.exec(readme)?.[1];
     expect(block, 'README CLI reference is stale: paste the output of cliReference()').toBe(cliReference());
+  });
+
+  it('ends quietly with exit 0 when its reader goes away (EPIPE), as `kg export -o - | head -1` does', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(projectPath('dist/src/cli.js'))} export -o - --format ntriples | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
+
+  it('is built as an executable file, so `npx kg` and `npm link` can run it', () => {
+    expect(statSync(projectPath('dist/src/cli.js')).mode & 0o111).not.toBe(0);
+    expect(readFileSync(projectPath('dist/src/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   it('is what .ci/run runs first, in a lone clone: the first two sh blocks of this README', () => {
