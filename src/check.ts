@@ -159,7 +159,12 @@ export function entityProblems(entity: Entity, context: CheckContext): DataProbl
           }
         }
       }
-      if (prop.lessThanOrEquals !== undefined && typeof raw === 'number' && typeof fields[prop.lessThanOrEquals] === 'number' && raw > (fields[prop.lessThanOrEquals] as number)) {
+      const bound = prop.lessThanOrEquals === undefined ? undefined : fields[prop.lessThanOrEquals];
+      const comparable = (v: unknown): number | undefined => (typeof v === 'number' ? v : prop.kind === 'decimal' && typeof v === 'string' ? Number(v) : undefined);
+      if (prop.kind === 'date' && typeof raw === 'string' && typeof bound === 'string' && raw > bound) {
+        problems.push({ entity: id, field, message: `${raw} is after ${prop.lessThanOrEquals} (${bound})` });
+      }
+      if (prop.lessThanOrEquals !== undefined && comparable(raw) !== undefined && comparable(bound) !== undefined && (comparable(raw) as number) > (comparable(bound) as number)) {
         problems.push({ entity: id, field, message: `${raw} is greater than ${prop.lessThanOrEquals} (${String(fields[prop.lessThanOrEquals])})` });
       }
     }

@@ -56,7 +56,7 @@ export const EventStatus = defineEnum('event-status', {
   happened: { label: 'happened', comment: 'The event took place.' },
   ongoing: { label: 'ongoing', comment: 'The event is under way at the time of the article.' },
   planned: { label: 'planned', comment: 'The event is intended or announced, with no fixed time.' },
-  scheduled: { label: 'scheduled', comment: 'The event is planned for a given time.', exactMatch: ['https://schema.org/EventScheduled'] },
+  scheduled: { label: 'scheduled', comment: 'The event is planned for a given time.', closeMatch: ['https://schema.org/EventScheduled'] },
   postponed: { label: 'postponed', comment: 'The event was put off to a later time.', exactMatch: ['https://schema.org/EventPostponed'] },
   cancelled: { label: 'cancelled', comment: 'The event was called off.', exactMatch: ['https://schema.org/EventCancelled'] },
   alleged: { label: 'alleged', comment: 'Only alleged: the article does not report it as fact (its claims say it happened).' },
@@ -64,10 +64,10 @@ export const EventStatus = defineEnum('event-status', {
 
 /** The precision of a time expression's resolved value. */
 export const Precision = defineEnum('precision', {
-  day: { label: 'day', comment: 'Resolved to a calendar day.' },
-  week: { label: 'week', comment: 'Resolved to a calendar week ("next week"): kg:earliest is its Monday, kg:latest its Sunday.' },
-  month: { label: 'month', comment: 'Resolved to a month.' },
-  year: { label: 'year', comment: 'Resolved to a year.' },
+  day: { label: 'day', comment: 'Resolved to a calendar day.', exactMatch: [TIME.unitDay] },
+  week: { label: 'week', comment: 'Resolved to a calendar week ("next week"): kg:earliest is its Monday, kg:latest its Sunday.', exactMatch: [TIME.unitWeek] },
+  month: { label: 'month', comment: 'Resolved to a month.', exactMatch: [TIME.unitMonth] },
+  year: { label: 'year', comment: 'Resolved to a year.', exactMatch: [TIME.unitYear] },
   vague: { label: 'vague', comment: 'Not resolved to a day, month or year; at most bounded (before or after another time).' },
 });
 
@@ -286,7 +286,7 @@ export const ReportedItem = defineClass({
   props: {
     time: { iri: kg('time'), kind: 'ref', range: 'TimeExpression', card: 'optional', label: 'time', comment: 'When it happened, was said, or holds (one property for events, claims and propositions; compare the time expression\'s kg:earliest/kg:latest).', subPropertyOf: [TIME.hasTime] },
     condition: { iri: kg('condition'), kind: 'ref', range: 'Condition', card: 'many', label: 'condition', comment: 'A condition it depends on ("only if the ceasefire holds").' },
-    accordingTo: { iri: kg('accordingTo'), kind: 'ref', range: 'Agent', card: 'optional', label: 'according to', comment: 'Who the article attributes it to, when that is not the claimant of a claim ("according to state media").', subPropertyOf: [PROV.wasAttributedTo] },
+    accordingTo: { iri: kg('accordingTo'), kind: 'ref', range: 'Agent', card: 'optional', label: 'according to', comment: 'Who the article attributes it to, when that is not the claimant of a claim ("according to state media").', subPropertyOf: [PROV.wasInfluencedBy] },
     sourceKind: { iri: kg('sourceKind'), kind: 'enum', ...SourceKind, card: 'optional', label: 'source kind', comment: 'What kind of source the article gives for it (named, unnamed, the publication, other media, none).' },
     certainty: { iri: kg('certainty'), kind: 'enum', ...Certainty, card: 'optional', label: 'certainty', comment: 'How certain the article makes it (FactBank factuality); absent when the article does not hedge.' },
     hedge: { iri: kg('hedge'), kind: 'langString', card: 'many', label: 'hedge', comment: 'The article\'s hedging words ("reportedly", "allegedly", "according to").' },
@@ -299,11 +299,11 @@ export const Event = defineClass({
   label: 'event', comment: 'Something that happened, is happening or is planned, as the source reports it. Its kind is a concept of the open event-kind value set; the subclasses add roles of their own.',
   subClassOf: [SCHEMA.Event, PROV.Activity],
   props: {
-    eventKind: { iri: kg('eventKind'), kind: 'enum', ...EventKind, card: 'one', label: 'event kind', comment: 'What kind of event it is (a concept of the event-kind scheme, with a CAMEO code where one fits).' },
+    eventKind: { iri: kg('eventKind'), kind: 'enum', ...EventKind, card: 'one', label: 'event kind', comment: 'What kind of event it is (a concept of the event-kind scheme, with a CAMEO code where one fits).', subPropertyOf: [DCT.type] },
     eventStatus: { iri: kg('eventStatus'), kind: 'enum', ...EventStatus, card: 'optional', label: 'event status', comment: 'Whether it happened, is planned, scheduled, postponed, cancelled or only alleged (absent: happened, as reported).', subPropertyOf: [SCHEMA.eventStatus] },
     place: { iri: kg('place'), kind: 'ref', range: 'Place', card: 'many', label: 'place', comment: 'Where the event happened.', subPropertyOf: [PROV.atLocation] },
     participant: { iri: kg('participant'), kind: 'ref', range: 'Agent', card: 'many', label: 'participant', comment: 'An agent taking part in the event, in any role (role-specific properties refine this).' },
-    agent: { iri: kg('agent'), kind: 'ref', range: 'Agent', card: 'many', label: 'agent', comment: 'Who carried the event out (e.g. the military, for a coup).', subPropertyOf: [kg('participant'), PROV.wasAssociatedWith, SCHEMA.agent] },
+    agent: { iri: kg('agent'), kind: 'ref', range: 'Agent', card: 'many', label: 'agent', comment: 'Who carried the event out (e.g. the military, for a coup).', subPropertyOf: [kg('participant'), PROV.wasAssociatedWith] },
     target: { iri: kg('target'), kind: 'ref', range: 'Item', card: 'many', label: 'target', comment: 'Whom or what the event is directed at (a protest\'s target, a sanction\'s object).' },
     perpetrator: { iri: kg('perpetrator'), kind: 'ref', range: 'Agent', card: 'many', label: 'perpetrator', comment: 'Who carried out an attack or a crime.', subPropertyOf: [kg('agent')] },
     victim: { iri: kg('victim'), kind: 'ref', range: 'Agent', card: 'many', label: 'victim', comment: 'Who was attacked, killed or harmed.', subPropertyOf: [kg('participant')] },
@@ -424,11 +424,11 @@ export const Quantity = defineClass({
   subClassOf: [SCHEMA.QuantitativeValue],
   props: {
     value: { iri: kg('value'), kind: 'decimal', card: 'optional', label: 'value', comment: 'The exact value, when the text gives one.', subPropertyOf: [SCHEMA.value] },
-    minValue: { iri: kg('minValue'), kind: 'decimal', card: 'optional', label: 'minimum value', comment: 'The lower bound of a range ("between 20 and 30": 20).', subPropertyOf: [SCHEMA.minValue] },
+    minValue: { iri: kg('minValue'), kind: 'decimal', card: 'optional', lessThanOrEquals: 'maxValue', label: 'minimum value', comment: 'The lower bound of a range ("between 20 and 30": 20).', subPropertyOf: [SCHEMA.minValue] },
     maxValue: { iri: kg('maxValue'), kind: 'decimal', card: 'optional', label: 'maximum value', comment: 'The upper bound of a range ("between 20 and 30": 30).', subPropertyOf: [SCHEMA.maxValue] },
     approximate: { iri: kg('approximate'), kind: 'boolean', card: 'optional', label: 'approximate', comment: 'True when the text hedges the number ("about", "some", "nearly").' },
     unitCode: { iri: kg('unitCode'), kind: 'string', card: 'optional', label: 'unit code', comment: 'The unit as a UN/CEFACT Common Code (P1 percent, C62 one, KGM kilogram).', subPropertyOf: [SCHEMA.unitCode], pattern: '^[A-Z0-9]{2,3}$' },
-    measures: { iri: kg('measures'), kind: 'langString', card: 'optional', label: 'measures', comment: 'What is counted or measured, in the source\'s words ("people killed", "troops", "stake").', subPropertyOf: [SCHEMA.unitText] },
+    measures: { iri: kg('measures'), kind: 'langString', card: 'optional', label: 'measures', comment: 'What is counted or measured, in the source\'s words ("people killed", "troops", "stake"); the unit, if any, is kg:unitCode.' },
   },
 });
 
@@ -442,7 +442,7 @@ export const MonetaryAmount = defineClass({
 });
 
 export const Condition = defineClass({
-  name: 'Condition', iri: kg('Condition'), idPrefix: 'condition', parent: Item,
+  name: 'Condition', iri: kg('Condition'), idPrefix: 'condition', parent: Item, referencedBy: { cls: 'ReportedItem', prop: 'condition' },
   label: 'condition', comment: 'What a promise, plan or event depends on ("only if the ceasefire holds"), in words and, where it is a proposition of a claim\'s content, structured.',
   requires: ['statedIn'],
   props: {
@@ -452,7 +452,7 @@ export const Condition = defineClass({
 });
 
 export const Correction = defineClass({
-  name: 'Correction', iri: kg('Correction'), idPrefix: 'correction', parent: ReportedItem,
+  name: 'Correction', iri: kg('Correction'), idPrefix: 'correction', parent: ReportedItem, referencedBy: { cls: 'SourceDocument', prop: 'correction' },
   label: 'correction', comment: 'A correction the publication prints with the article ("an earlier version of this report misstated …"): a statement of the publication itself.',
   subClassOf: [SCHEMA.CorrectionComment],
   props: {

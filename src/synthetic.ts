@@ -55,7 +55,7 @@ export function syntheticArticle(i: number, seed: number): Dataset {
   const C2 = id('country', 'c2');
   const entities: Entity[] = [
     { type: 'SourceDocument', id: doc, label: [en(`Synthetic article ${i}`)], datePublished: date, publicationTime: id('when', 'date'),
-      sourceFile: `synthetic/${t}.txt`, text, characterCount: codePointLength(text), language: 'en', statedIn: [b.outsideBody('dateline', `date ${date}`)] },
+      sourceFile: `synthetic/${t}.txt`, text, characterCount: codePointLength(text), language: 'en', correction: [id('correction', 'claim')], statedIn: [b.outsideBody('dateline', `date ${date}`)] },
     { type: 'TimeExpression', id: id('when', 'date'), label: [en(date)], date, originalText: en(`date ${date}`) },
     { type: 'TimeExpression', id: id('when', 'monday'), label: [en('Monday')], date, originalText: en('on Monday'), resolvedAgainst: id('when', 'date'), mentionedAt: [q(1, 'on Monday')] },
     { type: 'TimeExpression', id: id('when', 'last-year'), label: [en(String(year - 1))], year: String(year - 1), originalText: en('Last year'), resolvedAgainst: id('when', 'date'), mentionedAt: [q(3, 'Last year')] },
@@ -94,7 +94,7 @@ export function syntheticArticle(i: number, seed: number): Dataset {
     { type: 'Stake', id: id('stake', 'ngo'), label: [en('a stake')], holder: C1, heldIn: id('organization', 'ngo'), share: id('quantity', 'price'), statedIn: [b.sentence(4)] },
     { type: 'Quantity', id: id('quantity', 'killed'), label: [en('dozens killed')], originalText: en('dozens'), measures: en('killed'), mentionedAt: [q(3, 'dozens')] },
     { type: 'Claim', id: id('claim', 'support'), label: [en(`${p1}: ${c2} supports armed groups`)], claimant: P1, claimKind: 'accusation', reportingVerb: en('said'),
-      verbatim: [en('supports armed groups')], quotedAt: [q(2, 'supports armed groups')], about: [C2], content: [id('prop', 'support')], evidenceOffered: false, statedIn: [b.sentence(2)] },
+      verbatim: [en('supports armed groups')], quotedAt: [q(2, 'supports armed groups')], condition: [id('condition', 'evidence')], about: [C2], content: [id('prop', 'support')], evidenceOffered: false, statedIn: [b.sentence(2)] },
     { type: 'Proposition', id: id('prop', 'support'), label: [en(`${c2} supports armed groups`)], subject: C2, relation: 'supports', object: id('organization', 'groups'), statedIn: [q(2, 'supports armed groups')] },
     ...b.spans,
   ];

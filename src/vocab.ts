@@ -23,7 +23,7 @@ export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
 export const PROV = namespace('http://www.w3.org/ns/prov#', [
   'Entity', 'Activity', 'Agent', 'Location', 'wasDerivedFrom', 'wasAttributedTo', 'wasQuotedFrom', 'atLocation',
   'wasAssociatedWith', 'generatedAtTime', 'value', 'Person', 'Organization', 'atTime', 'qualifiedAssociation',
-  'wasGeneratedBy', 'SoftwareAgent',
+  'wasGeneratedBy', 'SoftwareAgent', 'wasInfluencedBy',
 ] as const);
 export const ORG = namespace('http://www.w3.org/ns/org#', [
   'Organization', 'FormalOrganization', 'OrganizationalUnit', 'Post', 'holds', 'heldBy', 'postIn', 'subOrganizationOf',
@@ -31,7 +31,7 @@ export const ORG = namespace('http://www.w3.org/ns/org#', [
 ] as const);
 export const TIME = namespace('http://www.w3.org/2006/time#', [
   'TemporalEntity', 'Instant', 'Interval', 'ProperInterval', 'inXSDDate', 'inXSDgYearMonth', 'inXSDgYear', 'before', 'after', 'hasTime',
-  'hasBeginning', 'hasEnd', 'hasXSDDuration', 'unitType',
+  'hasBeginning', 'hasEnd', 'hasXSDDuration', 'unitType', 'unitDay', 'unitWeek', 'unitMonth', 'unitYear',
 ] as const);
 export const SCHEMA = namespace('https://schema.org/', [
   'NewsArticle', 'CreativeWork', 'Person', 'Organization', 'GovernmentOrganization', 'Country', 'Place', 'Event',
@@ -51,7 +51,7 @@ export const SKOS = namespace('http://www.w3.org/2004/02/skos/core#', [
 ] as const);
 export const DCT = namespace('http://purl.org/dc/terms/', [
   'title', 'description', 'license', 'creator', 'created', 'modified', 'issued', 'source', 'language', 'date',
-  'subject', 'isPartOf', 'hasPart', 'bibliographicCitation', 'format', 'identifier',
+  'subject', 'isPartOf', 'hasPart', 'bibliographicCitation', 'format', 'identifier', 'type',
 ] as const);
 export const FOAF = namespace('http://xmlns.com/foaf/0.1/', ['Person', 'Agent', 'Organization', 'Document', 'name', 'Group', 'member'] as const);
 export const SH = namespace('http://www.w3.org/ns/shacl#', [

@@ -152,12 +152,16 @@ describe('time expressions', () => {
     expect(PRECISIONS.filter((p) => values(own('when', when), p).length > 0)).toEqual([precision]);
   });
 
-  it.each([['recent-years'], ['already']])('when/article-000/%s has no date, month or year, but a time it lies before', (when) => {
+  it.each([
+    ['recent-years', 'lies before', kg('before'), '2025-04-03'],
+    ['already', 'ends with (it is still so on Thursday)', kg('hasEnd'), '2025-04-03'],
+  ])('when/article-000/%s has no date, month or year, but a day it %s', (when, _how, bound, latest) => {
     expect(objects(own('when', when), RDF.type)).toEqual(typesOf(TimeExpression));
     expect(PRECISIONS.filter((p) => values(own('when', when), p).length > 0)).toEqual([]);
-    const before = values(own('when', when), kg('before'));
-    expect(before).toHaveLength(1);
-    expect(values(before[0] as string, TIME.inXSDDate)).toHaveLength(1);
+    const anchor = values(own('when', when), bound);
+    expect(anchor).toHaveLength(1);
+    expect(values(anchor[0] as string, TIME.inXSDDate)).toHaveLength(1);
+    expect(values(own('when', when), kg('latest'))).toEqual([latest]);
   });
 
   it('dates the article on the Friday of its dateline and resolves "on Thursday" to the day before', () => {

@@ -41,7 +41,7 @@ const recentYears = a.timeExpression({
   mentionedAt: [q('in recent years')],
 });
 const already = a.timeExpression({
-  label: 'already', slug: 'already', editorialNote: ['before 3 April 2025'], originalText: 'already', before: thursday, resolvedAgainst: thursday, mentionedAt: [q('already')],
+  label: 'already', slug: 'already', editorialNote: ['some time up to 3 April 2025'], originalText: 'already', hasEnd: thursday, resolvedAgainst: thursday, mentionedAt: [q('already')],
 });
 
 // ---- Shared places, countries and forces: where this article mentions them and what it states -------------------
@@ -227,7 +227,7 @@ const kievAidedAttack = a.proposition({
 });
 const allegation = a.claim({
   label: 'allegations that Kiev aided the July 2024 attack in northern Mali', slug: 'allegation-kiev-aided-attack',
-  claimKind: 'allegation', reportingVerb: 'allegations', sourceKind: 'unattributed', about: [E.ukraine, attack], content: [kievAidedAttack],
+  claimKind: 'allegation', reportingVerb: 'allegations', sourceKind: 'unattributed', certainty: 'underspecified', hedge: ['allegations'], about: [E.ukraine, attack], content: [kievAidedAttack],
   statedIn: [q('allegations that Kiev aided an attack by armed groups in northern Mali in July')],
 });
 

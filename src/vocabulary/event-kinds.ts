@@ -20,7 +20,7 @@ export const EventKind = defineEnum('event-kind', {
   strike: { label: 'strike', comment: 'A strike or boycott.', notation: 'CAMEO 143' },
   election: { label: 'election', comment: 'An election or referendum.' },
   vote: { label: 'vote', comment: 'A vote by a body such as a parliament or council.' },
-  ceasefire: { label: 'ceasefire', comment: 'A truce between warring parties.' },
+  ceasefire: { label: 'ceasefire', comment: 'A truce between warring parties.', notation: 'CAMEO 0871' },
   deployment: { label: 'deployment', comment: 'Sending troops or personnel somewhere.' },
   'economic-aid': { label: 'economic aid or loan', comment: 'Providing money, a loan or economic aid.', notation: 'CAMEO 071' },
   'production-change': { label: 'change in production', comment: 'A producer raising or cutting output.' },
