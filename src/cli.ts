@@ -15,7 +15,6 @@ import type { Dataset } from './dataset.js';
 import { credentialsFromEnv, PushError } from './push.js';
 import { basename, join } from 'node:path';
 import type { FormatName } from './formats.js';
-import type { ResultFormat } from './query.js';
 import { coverage, formatCoverage, hasGaps, selectArticles } from './commands/coverage.js';
 import { newArticle } from './commands/new-article.js';
 // The modules that pull in oxigraph (WASM), SHACL, JSON-LD, n3 or Graphviz are imported by the actions that need
@@ -66,18 +65,16 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     for (const path of written) process.stderr.write(`wrote ${path}\n`);
   },
   async query(opts) {
-    const file = String(opts.args);
-    const format = String(opts.format) as ResultFormat;
-    const { defaultDataFiles, formatResults, loadStore, RESULT_FORMATS, runQuery } = await loadQuery();
-    if (!RESULT_FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}: use one of ${RESULT_FORMATS.join(', ')}`);
-    let query: string;
-    try {
-      query = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read the query ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    const data = opts.data ? [opts.data].flat() : defaultDataFiles(resolve('output'));
-    process.stdout.write(formatResults(runQuery(loadStore(data), query, file), format));
+    const { defaultDataFiles, formatGraph, formatResults, loadData, outputFormat, queryForm, readQuery, runAnyQuery } = await loadQuery();
+    const asked = opts.format === undefined ? undefined : String(opts.format);
+    const { query, source } = await readQuery(opts.args === undefined ? undefined : String(opts.args), opts.query === undefined ? undefined : String(opts.query), process.stdin);
+    outputFormat(asked, queryForm(query)); // a wrong --format is refused before any data is read
+    const data = opts.data ? [opts.data].flat().map(String) : defaultDataFiles(resolve('output'));
+    const result = runAnyQuery(await loadData(data), query, source);
+    const format = outputFormat(asked, result.kind === 'graph' ? 'CONSTRUCT' : result.results.boolean !== undefined ? 'ASK' : 'SELECT');
+    process.stdout.write(result.kind === 'graph'
+      ? await formatGraph(result.quads, format as Parameters<typeof formatGraph>[1])
+      : formatResults(result.results, format as Parameters<typeof formatResults>[1]));
   },
   async validate(opts) {
     const format = String(opts.format);
@@ -140,20 +137,46 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
   async roundtrip(opts) {
     const file = String(opts.args);
     const base = String(opts.base);
-    let datasets: Iterable<Dataset>;
+    const { roundtrip, rdfFileFormat } = await import('./roundtrip.js');
+    rdfFileFormat(file);
+    const given = ['synthetic', 'input', 'dataset'].filter((k) => opts[k] !== undefined).map((k) => `--${k}`);
+    if (given.length > 1) throw new UsageError(`${given.join(' and ')} exclude each other: give one source of the expected graph`);
+    let datasets: (() => Iterable<Dataset>) | readonly Dataset[];
     if (opts.synthetic !== undefined) {
-      datasets = syntheticCorpus(wholeNumber(opts.synthetic, '--synthetic', 1), wholeNumber(opts.seed, '--seed', 0));
+      const n = wholeNumber(opts.synthetic, '--synthetic', 1);
+      const seed = wholeNumber(opts.seed, '--seed', 0);
+      datasets = () => syntheticCorpus(n, seed);
+    } else if (opts.input !== undefined) {
+      const input = String(opts.input);
+      const { statSync } = await import('node:fs');
+      let isFile = false;
+      try { isFile = statSync(input).isFile(); } catch (error) {
+        throw new UsageError(`cannot read the dataset ${input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      if (!isFile) throw new UsageError(`cannot read the dataset ${input}: not a file`);
+      datasets = [loadDatasetJson(input)];
     } else {
-      const name = basename(file).replace(/\.[a-z]+$/, '');
-      const found = (await builtInDatasets()).find((d) => d.name === name);
-      if (!found) throw new UsageError(`no built-in dataset is named ${JSON.stringify(name)}: use --synthetic N for a synthetic export`);
+      const all = await builtInDatasets();
+      const name = opts.dataset !== undefined ? String(opts.dataset) : basename(file).replace(/\.[a-z]+$/, '');
+      const found = all.find((d) => d.name === name);
+      if (!found) {
+        const known = all.map((d) => d.name).join(', ');
+        throw new UsageError(opts.dataset !== undefined
+          ? `no built-in dataset is named ${JSON.stringify(name)}: use one of ${known}`
+          : `no built-in dataset is named ${JSON.stringify(name)} (the file's name): name one with --dataset (${known}), give --input DATASET.json, or --synthetic N`);
+      }
       datasets = [found];
     }
-    const { roundtrip } = await import('./roundtrip.js');
     const report = await roundtrip(file, datasets, { base });
     const verdict = report.sameOrder ? 'the same triples in the same order' : report.same ? 'the same triples, in another order' : 'DIFFERENT';
     process.stdout.write(`${file}: ${verdict} (file ${report.fileTriples} triples, entities ${report.expectedTriples})\n`);
-    for (const d of report.same ? [] : report.differences) process.stdout.write(`  ${d}\n`);
+    if (!report.same) {
+      process.stdout.write(`  ${report.missing.count} missing from the file, ${report.extra.count} extra in it\n`);
+      for (const [label, d] of [['missing', report.missing], ['extra', report.extra]] as const) {
+        for (const t of d.first) process.stdout.write(`  ${label} ${t}\n`);
+        if (d.count > d.first.length) process.stdout.write(`  … and ${d.count - d.first.length} more ${label}\n`);
+      }
+    }
     return report.same ? 0 : 1;
   },
   async docs(opts) {
@@ -190,7 +213,10 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
 
 function addCommand(program: Command, spec: CommandSpec): void {
   const cmd = program.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(spec.summary);
-  for (const o of spec.options) cmd.option(o.flags, o.description, o.default);
+  for (const o of spec.options) {
+    if (o.repeatable) cmd.option(o.flags, o.description, (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    else cmd.option(o.flags, o.description, o.default);
+  }
   const action = ACTIONS[spec.name];
   if (!action) throw new Error(`no action for command ${spec.name}`);
   cmd.action(async (...args: unknown[]) => {

@@ -1,6 +1,6 @@
 // Describes each exported dataset in VoID, DCAT and PROV: counts, class and property partitions, distributions and a canonical hash.
 import { createHash } from 'node:crypto';
-import { DataFactory } from 'n3';
+import { DataFactory, Parser } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import canonize from 'rdf-canonize';
 import type { Dataset } from './dataset.js';
@@ -77,10 +77,36 @@ export function addToStats(stats: Stats, quads: Iterable<Quad>): void {
 }
 
 /** The description quads of one dataset, given its quads and the files written for it. */
-export async function describeDataset(dataset: Dataset, quads: readonly Quad[], base: string, files: ReadonlyArray<{ format: FormatName; name: string }>): Promise<Quad[]> {
+export async function describeDataset(dataset: Dataset, quads: readonly Quad[], base: string, files: ReadonlyArray<{ format: FormatName; name: string }>, hash?: string): Promise<Quad[]> {
   const stats = emptyStats();
   addToStats(stats, quads);
-  return describeStats(dataset, stats, base, files, await canonicalHash(quads));
+  return describeStats(dataset, stats, base, files, hash ?? await canonicalHash(quads));
+}
+
+/** What an earlier description says of one dataset: its canonical hash and the file names of its distributions. */
+export interface DescribedDataset {
+  readonly hash: string | undefined;
+  readonly files: ReadonlySet<string>;
+}
+
+/** Reads an earlier description (the text of a void.ttl): dataset IRI to its hash and files; empty when it cannot be parsed. */
+export function readDescription(turtle: string): Map<string, DescribedDataset> {
+  let quads: Quad[];
+  try {
+    quads = new Parser({ format: 'text/turtle' }).parse(turtle) as Quad[];
+  } catch {
+    return new Map();
+  }
+  const objects = (s: string, p: string): string[] => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
+  const out = new Map<string, DescribedDataset>();
+  for (const q of quads) {
+    if (q.predicate.value !== RDF.type || q.object.value !== `${VOID_NS}Dataset`) continue;
+    const d = q.subject.value;
+    const hash = objects(d, `${SPDX_NS}checksum`).flatMap((c) => objects(c, `${SPDX_NS}checksumValue`))[0];
+    const files = new Set(objects(d, `${DCAT_NS}distribution`).flatMap((f) => objects(f, DCT.identifier)));
+    out.set(d, { hash, files });
+  }
+  return out;
 }
 
 /** The description quads of one dataset from its counts; the canonical hash is left out when not given (a corpus too large to canonicalise in memory). */

@@ -1,4 +1,5 @@
 // Exports datasets and the ontology: checks everything first, then writes each file atomically.
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProblems } from './check.js';
 import { CLASSES } from './classes.js';
@@ -11,7 +12,7 @@ import { PACKAGE } from './project.js';
 import { writeTurtle, type TurtleOptions } from './turtle.js';
 import type { Quad } from '@rdfjs/types';
 import { jsonldContext } from './context.js';
-import { DCAT_NS, describeDataset, graphIri, SPDX_NS, VOID_NS } from './description.js';
+import { canonicalHash, datasetIri, DCAT_NS, describeDataset, graphIri, readDescription, SPDX_NS, VOID_NS, type DescribedDataset } from './description.js';
 import { FORMATS, serialize, type FormatName } from './formats.js';
 import { writeFilesAtomically, type PendingFile } from './atomic.js';
 import { SHAPE_PREFIXES, STANDARD_PREFIXES } from './vocab.js';
@@ -96,18 +97,37 @@ export function ontologyFile(dir: string): PendingFile {
   return { path: join(dir, ONTOLOGY_FILE), write: (sink) => writeTurtle(ontologyQuads(), ontologyTurtleOptions(), sink) };
 }
 
-/** Checks, then writes every dataset in every format, the dataset description, the JSON-LD context (with JSON-LD) and the ontology into `outDir`; returns the paths written. */
+/**
+ * Checks, then writes every dataset in every format, the dataset description, the JSON-LD context (with JSON-LD) and
+ * the ontology into `outDir`; returns the paths written. The description lists exactly the files of each dataset in
+ * the folder after the run: besides the formats asked for, a file of another format already there is kept (and
+ * listed, untouched) when the earlier description gave it and the same canonical hash, and rewritten otherwise, so
+ * that it holds the current graph. Files of datasets not exported are neither touched nor listed.
+ */
 export async function exportAll(datasets: readonly Dataset[], outDir: string, options: ExportOptions): Promise<string[]> {
   checkAll(datasets, options);
   const formats = options.formats ?? ['turtle'];
+  const previous = readDescriptionFile(join(outDir, DESCRIPTION_FILE));
   const files: PendingFile[] = [];
   const description: Quad[] = [];
+  let jsonld = false;
   for (const dataset of datasets) {
     const quads = [...entitiesQuads(sortedById(dataset.entities), options)];
-    for (const format of formats) files.push(datasetFile(outDir, dataset, options, format, quads));
-    description.push(...await describeDataset(dataset, quads, options.base, formats.map((format) => ({ format, name: `${dataset.name}.${FORMATS[format].ext}` }))));
+    const hash = await canonicalHash(quads);
+    const before = previous.get(datasetIri(options.base, dataset.name));
+    const listed: Array<{ format: FormatName; name: string }> = [];
+    for (const format of Object.keys(FORMATS) as FormatName[]) {
+      const name = `${dataset.name}.${FORMATS[format].ext}`;
+      const asked = formats.includes(format);
+      if (!asked && !isFile(join(outDir, name))) continue;
+      const unchanged = !asked && before?.hash === hash && before.files.has(name);
+      if (!unchanged) files.push(datasetFile(outDir, dataset, options, format, quads));
+      listed.push({ format, name });
+      if (format === 'jsonld') jsonld = true;
+    }
+    description.push(...await describeDataset(dataset, quads, options.base, listed, hash));
   }
-  if (formats.includes('jsonld')) {
+  if (jsonld) {
     files.push({ path: join(outDir, CONTEXT_FILE), write: (sink) => sink(`${JSON.stringify(jsonldContext(options.base), null, 2)}\n`) });
   }
   files.push({
@@ -123,6 +143,26 @@ export async function exportAll(datasets: readonly Dataset[], outDir: string, op
   files.push(ontologyFile(outDir));
   await writeFilesAtomically(files);
   return files.map((f) => f.path);
+}
+
+/** Whether a path names a file (not a folder). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** What the description already in a folder says of each dataset; empty when there is none. */
+function readDescriptionFile(path: string): Map<string, DescribedDataset> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return new Map();
+  }
+  return readDescription(text);
 }
 
 /** The file name of the SHACL shapes in the ontology folder. */

@@ -6,6 +6,8 @@ export interface OptionSpec {
   readonly flags: string;
   readonly description: string;
   readonly default?: string;
+  /** Whether the option may be given several times, anywhere on the line (`-d a -d b`): its values are collected in order. */
+  readonly repeatable?: boolean;
 }
 
 /** One command: its name, arguments, summary and options. */
@@ -38,11 +40,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'query',
-    args: '<file.rq>',
-    summary: 'Run a SPARQL 1.1 SELECT or ASK query on the export in an embedded store (Oxigraph) and print the rows.',
+    args: '[file.rq]',
+    summary: 'Run a SPARQL 1.1 query on the export in an embedded store (Oxigraph): print the rows of a SELECT or ASK query, or the graph of a CONSTRUCT or DESCRIBE query (N-Triples or Turtle). The query is read from the file, from standard input when the file is "-", or given with --query. Syntax errors are reported as file:line:column: message.',
     options: [
-      { flags: '-d, --data <file...>', description: 'RDF files to query (.ttl, .nt, .nq, .trig); by default every such file in ./output' },
-      { flags: '-f, --format <format>', description: 'table, csv, tsv (SPARQL 1.1 TSV) or json (SPARQL 1.1 JSON results)', default: 'table' },
+      { flags: '-q, --query <text>', description: 'the query itself, instead of a file' },
+      { flags: '-d, --data <file>', repeatable: true, description: 'RDF file to query (.ttl, .nt, .nq, .trig, or .jsonld, read as JSON-LD); repeat for several (`-d a.ttl -d b.nt`), before or after the query file; by default the Turtle of each dataset in ./output with the ontology (output/*.ttl except void.ttl), so that no graph is loaded twice' },
+      { flags: '-f, --format <format>', description: 'for SELECT and ASK: table (the default), csv, tsv (SPARQL 1.1 TSV) or json (SPARQL 1.1 JSON results); for CONSTRUCT and DESCRIBE: ntriples (the default) or turtle' },
     ],
   },
   {
@@ -90,8 +93,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'roundtrip',
     args: '<file>',
-    summary: 'Re-read an export (.ttl, .nt, .nq, .trig) and compare it triple by triple, in bounded memory, with what the entities give now: the built-in dataset of the same name, or the synthetic corpus. Reports the first differences; exit 0 same, 1 different.',
+    summary: 'Re-read an export (.ttl, .nt, .nq, .trig) and compare it as a set of triples, in bounded memory, with what the entities give now: a built-in dataset (--dataset, or by default the one named like the file), a JSON dataset (--input), or the synthetic corpus. Reports how many triples are missing and extra, and the first of each (sorted); exit 0 same, 1 different, 2 wrong usage (unknown dataset, a file that cannot be read).',
     options: [
+      { flags: '-d, --dataset <name>', description: 'compare with this built-in dataset (entities, article-000, …) whatever the file is called' },
+      { flags: '-i, --input <file>', description: 'compare with this JSON dataset (`{ name, title, entities }`, as `kg export --input` reads)' },
       { flags: '--synthetic <n>', description: 'compare with the synthetic corpus of n articles' },
       { flags: '--seed <s>', description: 'seed of the synthetic corpus', default: '1' },
       baseOption('base IRI the export was written with'),

@@ -91,6 +91,50 @@ describe('kg', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['kitchen-sink.ttl', 'news-kg.ttl', 'void.ttl']);
   });
 
+  describe('leaves the folder and its description (void.ttl) consistent when it exports fewer formats', () => {
+    /** The file names void.ttl lists as distributions. */
+    const listed = (folder: string): string[] => parseTurtle(readFileSync(join(folder, 'void.ttl'), 'utf8'))
+      .filter((q) => q.predicate.value === 'http://purl.org/dc/terms/identifier').map((q) => q.object.value).sort();
+    /** Every file of the folder and its bytes. */
+    const snapshot = (folder: string): Record<string, string> => Object.fromEntries(readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
+
+    it('changes nothing on a Turtle-only export after an export of every format', async () => {
+      const out = join(dir, 'out');
+      expect((await runCli(['export', '--out', out, '--format', 'all'])).code).toBe(0);
+      const before = snapshot(out);
+      expect(listed(out)).toEqual(DATASETS.flatMap((d) => ['jsonld', 'nq', 'nt', 'trig', 'ttl'].map((e) => `${d.name}.${e}`)).sort());
+      expect((await runCli(['export', '--out', out])).code).toBe(0);
+      expect(snapshot(out)).toEqual(before);
+      for (const f of listed(out)) expect(statSync(join(out, f)).isFile(), f).toBe(true);
+    });
+
+    it('rewrites a file of another format whose dataset changed, and lists it', async () => {
+      const input = join(dir, 'sink.json');
+      const out = join(dir, 'out');
+      writeFileSync(input, JSON.stringify(kitchenSink));
+      expect((await runCli(['export', '--input', input, '--out', out, '--format', 'turtle,ntriples'])).code).toBe(0);
+      const changed = { ...kitchenSink, entities: kitchenSink.entities.map((e) => (e.id === kitchenSink.entities[0]?.id ? { ...e, label: [{ value: 'A changed label', lang: 'en' }] } : e)) };
+      writeFileSync(input, JSON.stringify(changed));
+      const r = await runCli(['export', '--input', input, '--out', out]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`wrote ${join(out, 'kitchen-sink.nt')}`);
+      expect(readFileSync(join(out, 'kitchen-sink.nt'), 'utf8')).toContain('"A changed label"@en');
+      expect(listed(out)).toEqual(['kitchen-sink.nt', 'kitchen-sink.ttl']);
+    });
+
+    it('does not list the files of a dataset that is no longer exported, nor touch them', async () => {
+      const input = join(dir, 'sink.json');
+      const out = join(dir, 'out');
+      writeFileSync(input, JSON.stringify(kitchenSink));
+      expect((await runCli(['export', '--input', input, '--out', out, '--format', 'all'])).code).toBe(0);
+      const stale = readFileSync(join(out, 'kitchen-sink.nt'), 'utf8');
+      writeFileSync(input, JSON.stringify({ ...kitchenSink, name: 'renamed' }));
+      expect((await runCli(['export', '--input', input, '--out', out])).code).toBe(0);
+      expect(listed(out)).toEqual(['renamed.ttl']);
+      expect(readFileSync(join(out, 'kitchen-sink.nt'), 'utf8')).toBe(stale);
+    });
+  });
+
   it.each([
     ['missing.json', null, 'cannot read: ENOENT'],
     ['broken.json', '{"name": "x", ', 'not valid JSON'],

@@ -70,14 +70,14 @@ describe('the README\'s GRAPH query: every claim Sergey Lavrov made, with its ar
     }
   });
 
-  it('runs as the README says: saved to a file, with kg query --data output/*.nq', async () => {
+  it('runs as the README says: saved to a file, with kg query and one --data per file of output/*.nq', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-graphs-'));
     let stdout = '';
     const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
     try {
       const file = join(dir, 'lavrov-claims.rq');
       writeFileSync(file, QUERY);
-      expect(await main(['query', file, '--data', ...NQ_FILES, '--format', 'tsv'])).toBe(0);
+      expect(await main(['query', file, ...NQ_FILES.flatMap((f) => ['--data', f]), '--format', 'tsv'])).toBe(0);
     } finally {
       out.mockRestore();
       rmSync(dir, { recursive: true, force: true });

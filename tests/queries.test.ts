@@ -1,14 +1,17 @@
 // Every committed SPARQL query runs on each registered article's export and on the fictional fixture article, in the
 // embedded store, and gives the committed expected result for that article.
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Parser } from 'n3';
+import type { Quad } from '@rdfjs/types';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../src/project.js';
 import oxigraph from 'oxigraph';
 import { ARTICLES } from '../src/data/index.js';
 import { formatResults, runQuery } from '../src/query.js';
-import { readProjectFile, runCli } from './helpers.js';
+import { parseTurtle, quadSet, readProjectFile, runCli } from './helpers.js';
 import { FIXTURE_ARTICLE, QUERY_DATA } from './query-data.js';
 
 /** The Oxigraph literal of a SPARQL JSON result term. */
@@ -116,16 +119,98 @@ describe('kg query', () => {
     expect(json.results.bindings.map((b) => b.name?.value)).toEqual(['Sergey Lavrov']);
   });
 
-  it('refuses a CONSTRUCT query with a clear message and exit code 1', async () => {
+  /** Runs `body` with a fresh temporary folder, removed afterwards. */
+  async function inTmp(body: (tmp: string) => Promise<void> | void): Promise<void> {
     const tmp = mkdtempSync(join(tmpdir(), 'kg-q-'));
     try {
-      const file = join(tmp, 'c.rq');
-      writeFileSync(file, 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }');
-      const r = await runCli(['query', file]);
-      expect([r.code, r.stderr]).toEqual([1, `${file}: only SELECT and ASK queries are supported\n`]);
+      await body(tmp);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  }
+  const COUNT = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }';
+  const count = (stdout: string): number => Number(JSON.parse(stdout).results.bindings[0].n.value);
+  const lavrov = '<https://w3id.org/news-kg/id/person/sergey-lavrov>';
+  const article = projectPath(join('output', 'article-000.ttl'));
+
+  it('writes the graph of a CONSTRUCT query as N-Triples by default, and as Turtle with --format turtle', async () => {
+    const query = `CONSTRUCT { ${lavrov} ?p ?o } WHERE { ${lavrov} ?p ?o }`;
+    const expected = quadSet(parseTurtle(readFileSync(article, 'utf8')).filter((q) => q.subject.value === lavrov.slice(1, -1)));
+    const nt = await runCli(['query', '-q', query, '-d', article]);
+    expect(nt.code).toBe(0);
+    expect(quadSet(new Parser({ format: 'N-Triples' }).parse(nt.stdout) as Quad[])).toEqual(expected);
+    const ttl = await runCli(['query', '-q', query, '-d', article, '--format', 'turtle']);
+    expect(ttl.code).toBe(0);
+    expect(ttl.stdout).toMatch(/^@prefix /);
+    expect(quadSet(parseTurtle(ttl.stdout))).toEqual(expected);
+  });
+
+  it('writes the graph of a DESCRIBE query (the triples of the resource)', async () => {
+    const r = await runCli(['query', '-q', `DESCRIBE ${lavrov}`, '-d', article, '-f', 'ntriples']);
+    expect(r.code).toBe(0);
+    const quads = new Parser({ format: 'N-Triples' }).parse(r.stdout) as Quad[];
+    expect(quads.length).toBeGreaterThan(0);
+    expect(quads.every((q) => q.subject.value === lavrov.slice(1, -1))).toBe(true);
+    expect(quads.some((q) => q.object.value === 'Sergey Lavrov')).toBe(true);
+  });
+
+  it.each([
+    [`CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }`, 'table', 'kg: --format table is for SELECT and ASK results; a CONSTRUCT query gives a graph: use --format ntriples or turtle\n'],
+    [`DESCRIBE ${lavrov}`, 'csv', 'kg: --format csv is for SELECT and ASK results; a DESCRIBE query gives a graph: use --format ntriples or turtle\n'],
+    [COUNT, 'turtle', 'kg: --format turtle is for a graph (CONSTRUCT and DESCRIBE); a SELECT query gives rows: use --format table, csv, tsv, json\n'],
+  ])('refuses %j with --format %s as wrong usage (exit 2)', async (query, format, message) => {
+    const r = await runCli(['query', '-q', query, '-d', article, '-f', format]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', message]);
+  });
+
+  it('takes the query text with -q / --query, and refuses both a file and -q, or neither', async () => {
+    const r = await runCli(['query', '--query', 'ASK { ?s ?p "Sergey Lavrov" }', '-d', article]);
+    expect([r.code, r.stdout]).toEqual([0, 'true\n']);
+    const both = await runCli(['query', join(dir, 'Q01-russia-foreign-minister.rq'), '-q', 'ASK {}']);
+    expect([both.code, both.stderr]).toEqual([2, 'kg: give the query either as a file or with --query, not both\n']);
+    const none = await runCli(['query', '-d', article]);
+    expect([none.code, none.stderr]).toEqual([2, 'kg: kg query needs a query: a file, "-" for standard input, or --query TEXT\n']);
+  });
+
+  it('reads the query from standard input when the file is "-" (the built CLI)', () => {
+    const file = join(dir, 'Q01-russia-foreign-minister.rq');
+    const r = spawnSync(process.execPath, [projectPath('dist/src/cli.js'), 'query', '-', '-f', 'tsv'], { input: readFileSync(file), encoding: 'utf8', cwd: projectPath('.') });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(readFileSync(join(dir, 'article-000', 'Q01-russia-foreign-minister.tsv'), 'utf8'));
+    const bad = spawnSync(process.execPath, [projectPath('dist/src/cli.js'), 'query', '-'], { input: 'SELECT ?x WHERE {\n  ?x a foo:Bar .\n}\n', encoding: 'utf8' });
+    expect([bad.status, bad.stderr]).toEqual([1, '<stdin>:2:8: undefined prefix "foo:"\n']);
+  });
+
+  it('takes --data several times, before the query file too (a -d FILE does not swallow the query)', async () => {
+    const entities = projectPath(join('output', 'entities.ttl'));
+    const file = join(dir, 'Q01-russia-foreign-minister.rq');
+    const before = await runCli(['query', '-d', article, '-d', entities, file, '-f', 'tsv']);
+    expect([before.code, before.stderr]).toEqual([0, '']);
+    expect(before.stdout).toBe(readFileSync(join(dir, 'article-000', 'Q01-russia-foreign-minister.tsv'), 'utf8'));
+    const split = await runCli(['query', '-d', article, file, '--data', entities, '-f', 'tsv']);
+    expect(split.stdout).toBe(before.stdout);
+    const ontology = projectPath(join('output', 'news-kg.ttl'));
+    const both = await runCli(['query', '-d', article, '-q', COUNT, '-f', 'json', '-d', ontology]);
+    const one = await runCli(['query', '-d', article, '-q', COUNT, '-f', 'json']);
+    expect(count(both.stdout)).toBeGreaterThan(count(one.stdout)); // both files were loaded, not only the last
+  });
+
+  it('reads JSON-LD data: output/article-000.jsonld gives the same triples as output/article-000.ttl', async () => {
+    const jsonld = await runCli(['query', '-q', COUNT, '-d', projectPath(join('output', 'article-000.jsonld')), '-f', 'json']);
+    const turtle = await runCli(['query', '-q', COUNT, '-d', article, '-f', 'json']);
+    expect([jsonld.code, jsonld.stderr]).toEqual([0, '']);
+    expect(count(jsonld.stdout)).toBe(count(turtle.stdout));
+    expect(count(jsonld.stdout)).toBeGreaterThan(0);
+  });
+
+  it('by default reads one copy of each dataset and the ontology: output/*.ttl except void.ttl, never the same graph twice', async () => {
+    const out = projectPath('output');
+    const files = readdirSync(out).filter((n) => n.endsWith('.ttl') && n !== 'void.ttl');
+    expect(files).toContain('news-kg.ttl');
+    const distinct = quadSet(files.flatMap((n) => parseTurtle(readFileSync(join(out, n), 'utf8'))));
+    const r = await runCli(['query', '-q', COUNT, '-f', 'json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(count(r.stdout)).toBe(distinct.length);
   });
 
   it('reads the data files given with --data', async () => {
@@ -140,17 +225,25 @@ describe('kg query', () => {
     }
   });
 
-  it('reports a syntax error with file, line and column, and exits 1', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'kg-q-'));
-    try {
-      const file = join(tmp, 'bad.rq');
-      writeFileSync(file, 'SELECT ?x WHERE {\n  ?x ?y ?z .\n  FILTR (?x)\n}\n');
-      const r = await runCli(['query', file]);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: expected `));
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
+  it.each([
+    ['an undefined prefix', 'SELECT ?x WHERE {\n  ?x ?y ?z .\n  ?x a foo:Bar .\n}\n', '3:8: undefined prefix "foo:"'],
+    ['a misspelt keyword', 'SELECT ?x WHERE {\n  ?x ?y ?z .\n  FILTR (?x)\n}\n', '3:3: unexpected "FILTR"'],
+    ['an unfinished FILTER', 'SELECT ?x WHERE {\n  ?x ?y ?z .\n  FILTER (', '3:11: unexpected end of query'],
+    ['a stray brace', 'SELECT ?x WHERE { ?x ?y ?z . }}', '1:31: unexpected "}"'],
+    ['an unterminated string', 'SELECT ?x WHERE {\n  ?x ?y "abc }', '2:9: unterminated string'],
+  ])('reports %s in one line, file:line:column: message naming the token, and exits 1', async (_what, query, message) => {
+    await inTmp(async (tmp) => {
+      const file = join(tmp, 'q.rq');
+      writeFileSync(file, query);
+      const r = await runCli(['query', file, '-d', article]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `${file}:${message}\n`]);
+    });
+  });
+
+  it('gives, for other syntax errors, the first line of the store\'s message only', async () => {
+    const r = await runCli(['query', '-q', 'SELECT ?x WHERE { BIND(1 AS ?x) BIND(2 AS ?x) }', '-d', article]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^<query>:1:\d+: [^\n]+\n$/);
   });
 
   it.each([

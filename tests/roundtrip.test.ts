@@ -1,10 +1,10 @@
 // Round trips over every dataset and the kitchen sink: entities -> quads -> Turtle -> quads -> entities.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import oxigraph from 'oxigraph';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DataFactory } from 'n3';
 import { assertValid, isA } from '../src/check.js';
 import { CLASSES, ENTITY_CLASSES, type Entity } from '../src/classes.js';
@@ -12,14 +12,14 @@ import type { Dataset } from '../src/dataset.js';
 import { decodeQuads } from '../src/decode.js';
 import { canonicalEntity, classOf, entitiesQuads, sortedById } from '../src/encode.js';
 import { DataError } from '../src/errors.js';
-import { dataTurtleOptions, exportAll } from '../src/export.js';
+import { dataTurtleOptions, datasetFile, exportAll } from '../src/export.js';
 import { DATASETS } from '../src/data/index.js';
 import { projectPath } from '../src/project.js';
 import { ancestorsOf, propertiesOf, type ClassDecl } from '../src/schema.js';
 import { turtleString } from '../src/turtle.js';
 import { DEFAULT_BASE, RDF } from '../src/vocab.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
-import { ALL_DATASETS, parseTurtle, quadSet } from './helpers.js';
+import { ALL_DATASETS, parseTurtle, quadSet, runCli } from './helpers.js';
 
 const options = { base: DEFAULT_BASE };
 
@@ -253,5 +253,104 @@ describe('the committed output', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('kg roundtrip: the file against a dataset, as sets of triples', () => {
+  let committed: string[] = [];
+  let dir: string;
+  beforeAll(async () => {
+    const chunks: string[] = [];
+    const article = DATASETS.find((d) => d.name === 'article-000');
+    if (!article) throw new Error('article-000 is not a dataset');
+    await datasetFile('', article, options, 'ntriples').write((c) => chunks.push(c));
+    committed = chunks.join('').split('\n').filter((l) => l && !l.startsWith('#'));
+  });
+  /** Writes N-Triples lines into a file of the temporary folder and returns its path. */
+  const file = (name: string, lines: readonly string[]): string => {
+    const path = join(dir, name);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    return path;
+  };
+  const roundtrip = (...args: string[]) => runCli(['roundtrip', ...args]);
+  const literal = (): number => committed.findIndex((l) => /"[^"]{12,}"@en \.$/.test(l));
+
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kg-roundtrip-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds a file of any name the same as the dataset given with --dataset', async () => {
+    const r = await roundtrip(file('whatever.nt', committed), '--dataset', 'article-000');
+    expect([r.code, r.stdout]).toEqual([0, `${join(dir, 'whatever.nt')}: the same triples in the same order (file ${committed.length} triples, entities ${committed.length})\n`]);
+  });
+
+  it('reports a deleted triple as exactly one missing and no extra', async () => {
+    const gone = committed[3] as string;
+    const r = await roundtrip(file('x.nt', committed.filter((l) => l !== gone)), '--dataset', 'article-000');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(1)).toEqual(['  1 missing from the file, 0 extra in it', `  missing ${gone}`, '']);
+  });
+
+  it('reports an added triple as exactly one extra and no missing', async () => {
+    const added = '<http://example.org/s> <http://example.org/p> "added"@en .';
+    const r = await roundtrip(file('x.nt', [...committed.slice(0, 10), added, ...committed.slice(10)]), '--dataset', 'article-000');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(1)).toEqual(['  0 missing from the file, 1 extra in it', `  extra ${added}`, '']);
+  });
+
+  it('reports a changed literal as one missing and one extra', async () => {
+    const at = literal();
+    expect(at).toBeGreaterThanOrEqual(0);
+    const before = committed[at] as string;
+    const after = before.replace(/"([^"]+)"@en \.$/, '"$1 (changed)"@en .');
+    const r = await roundtrip(file('x.nt', committed.map((l, i) => (i === at ? after : l))), '--dataset', 'article-000');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(1)).toEqual(['  1 missing from the file, 1 extra in it', `  missing ${before}`, `  extra ${after}`, '']);
+  });
+
+  it('finds the same triples in another order, and says so', async () => {
+    const r = await roundtrip(file('article-000.nt', [...committed].reverse()));
+    expect([r.code, r.stdout]).toEqual([0, expect.stringContaining('the same triples, in another order') as unknown as string]);
+  });
+
+  it('shows at most ten of each, sorted, and counts the rest', async () => {
+    const kept = committed.filter((_l, i) => i % 10 !== 0);
+    const gone = committed.filter((_l, i) => i % 10 === 0);
+    const r = await roundtrip(file('x.nt', kept), '--dataset', 'article-000');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`  ${gone.length} missing from the file, 0 extra in it\n${[...gone].sort().slice(0, 10).map((l) => `  missing ${l}\n`).join('')}  … and ${gone.length - 10} more missing\n`);
+  });
+
+  it('compares with a JSON dataset given with --input', async () => {
+    writeFileSync(join(dir, 'sink.json'), JSON.stringify(kitchenSink));
+    const exported = await runCli(['export', '--input', join(dir, 'sink.json'), '--out', join(dir, 'out'), '--format', 'nquads']);
+    expect(exported.code).toBe(0);
+    const ok = await roundtrip(join(dir, 'out', 'kitchen-sink.nq'), '--input', join(dir, 'sink.json'));
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining('the same triples in the same order') as unknown as string]);
+    const other = await roundtrip(file('y.nt', committed), '--input', join(dir, 'sink.json'));
+    expect(other.code).toBe(1);
+  });
+
+  it.each([
+    [['--dataset', 'nope'], 'kg: no built-in dataset is named "nope": use one of entities, article-000'],
+    [['--dataset', 'article-000', '--input', 'x.json'], 'kg: --input and --dataset exclude each other: give one source of the expected graph'],
+    [['--synthetic', '2', '--dataset', 'article-000'], 'kg: --synthetic and --dataset exclude each other: give one source of the expected graph'],
+    [['--input', '{dir}/missing.json'], 'kg: cannot read the dataset {dir}/missing.json: ENOENT'],
+    [['--input', '{dir}'], 'kg: cannot read the dataset {dir}: not a file'],
+  ])('exits 2 on %j with a clear message and no stack trace', async (args, message) => {
+    const r = await roundtrip(file('x.nt', committed), ...args.map((a) => a.replace('{dir}', dir)));
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${message.replaceAll('{dir}', dir)}\n`]);
+  });
+
+  it.each([
+    ['a missing file', '{dir}/missing.nt', 'kg: cannot read {dir}/missing.nt: ENOENT'],
+    ['a folder', '{dir}/folder.nt', 'kg: cannot read {dir}/folder.nt: not a file'],
+    ['a file not named after a dataset', '{dir}/x.nt', 'kg: no built-in dataset is named "x" (the file\'s name): name one with --dataset (entities, article-000), give --input DATASET.json, or --synthetic N'],
+    ['an unknown format', '{dir}/x.txt', 'kg: cannot compare {dir}/x.txt: unknown RDF format, use .ttl, .nt, .nq or .trig'],
+  ])('exits 2 on %s with a clear message and no stack trace', async (_what, path, message) => {
+    mkdirSync(join(dir, 'folder.nt'));
+    file('x.nt', committed);
+    file('x.txt', committed);
+    const r = await roundtrip(path.replace('{dir}', dir));
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${message.replaceAll('{dir}', dir)}\n`]);
   });
 });

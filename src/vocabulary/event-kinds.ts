@@ -7,6 +7,7 @@ import { defineEnum } from '../schema.js';
  */
 export const EventKind = defineEnum('event-kind', {
   talks: { label: 'talks', comment: 'A meeting or round of talks between representatives.', notation: 'CAMEO 04' },
+  visit: { label: 'visit', comment: 'An official visit by a representative to another country or place.', notation: 'CAMEO 042' },
   offer: { label: 'offer', comment: 'An offer or promise of help or cooperation.', notation: 'CAMEO 03' },
   attack: { label: 'attack', comment: 'An armed attack.', notation: 'CAMEO 19' },
   'diplomatic-rupture': { label: 'cutting of diplomatic ties', comment: 'One state reducing or breaking diplomatic relations with another.', notation: 'CAMEO 161' },
