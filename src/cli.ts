@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The `kg` command line: parses options from the table in options.ts, runs the library, and decides exit codes.
 import { Command, CommanderError } from 'commander';
-import { DataError, UsageError } from './errors.js';
+import { cannotRead, DataError, InputError, UsageError } from './errors.js';
 import { writeFilesAtomically } from './atomic.js';
 import { loadDatasetJson } from './input.js';
-import { COMMANDS, type CommandSpec } from './options.js';
+import { COMMANDS, describeOption, longFlag, type CommandSpec } from './options.js';
+import { isStdin, spool, stdinAtMostOnce } from './stdin.js';
 import { PACKAGE, PROJECT_ROOT, projectPath } from './project.js';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,7 @@ async function builtInDatasets(): Promise<readonly Dataset[]> {
 }
 
 /** What each command does with its parsed options. */
-const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promise<void | number>> = {
+const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: ReadonlySet<string>) => Promise<void | number>> = {
   async export(opts) {
     const base = String(opts.base ?? '');
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
@@ -42,6 +43,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       const splitSize = opts.splitSize === undefined ? undefined : wholeNumber(opts.splitSize, '--split-size', 1);
       const checked = checkBase(base);
       if (checked) throw new UsageError(checked);
+      if (opts.out === '-') throw new UsageError('--out - does not apply with --synthetic: a synthetic corpus is streamed into a folder, give one with --out DIR');
       const out = resolve(opts.out === 'output' ? 'synthetic' : String(opts.out));
       const progress = progressLine(n);
       const { exportStream } = await import('./stream.js');
@@ -53,6 +55,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       process.stderr.write(`${result.articles} articles, ${result.triples} triples\n`);
       return;
     }
+    if (opts.input) stdinAtMostOnce([opts.input].flat());
     const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : await builtInDatasets();
     const { checkAll, datasetFile, exportAll } = await import('./export.js');
     if (opts.out === '-') {
@@ -89,28 +92,44 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
     } catch (error) {
       throw new UsageError(`cannot use the shapes ${shapesPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    const files = [opts.args].flat().map(String);
+    stdinAtMostOnce(files);
     const reports = [];
-    for (const file of [opts.args].flat()) {
-      reports.push(await validateFile(String(file), {
-        base: String(opts.base), shapes, shaclMaxTriples: max, ...(opts.inputFormat ? { inputFormat: String(opts.inputFormat) } : {}),
-      }));
+    for (const file of files) {
+      // Standard input ("-", /dev/stdin) and pipes are copied to a temporary file first: validation reads a file several times.
+      const input = await spool(file);
+      try {
+        const inputFormat = opts.inputFormat ? String(opts.inputFormat) : input.defaultFormat;
+        const report = await validateFile(input.path, { base: String(opts.base), shapes, shaclMaxTriples: max, ...(inputFormat ? { inputFormat } : {}) });
+        reports.push(input.path === file ? report : { ...report, file: input.name });
+      } finally {
+        input.cleanup();
+      }
     }
     process.stdout.write(format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatReportsText(reports));
     return exitCodeOf(reports);
   },
   async import(opts) {
     const { importFile } = await import('./import.js');
-    const dataset = importFile(String(opts.args), { base: String(opts.base), ...(opts.inputFormat ? { inputFormat: String(opts.inputFormat) } : {}) });
+    const input = await spool(String(opts.args));
+    let dataset;
+    try {
+      const inputFormat = opts.inputFormat ? String(opts.inputFormat) : input.defaultFormat;
+      dataset = importFile(input.path, { base: String(opts.base), name: input.name, ...(inputFormat ? { inputFormat } : {}) });
+    } finally {
+      input.cleanup();
+    }
     const json = `${JSON.stringify(dataset, null, 2)}\n`;
     if (opts.out === '-') { process.stdout.write(json); return; }
     await writeFilesAtomically([{ path: resolve(String(opts.out)), write: (sink) => sink(json) }]);
     process.stderr.write(`wrote ${resolve(String(opts.out))} (${dataset.entities.length} entities)\n`);
   },
-  async push(opts) {
+  async push(opts, flags) {
     if (!opts.endpoint) throw new UsageError('kg push needs --endpoint URL');
     if (opts.replace && opts.append) throw new UsageError('--replace and --append exclude each other');
     const format = String(opts.format);
     if (format !== 'ntriples' && format !== 'turtle') throw new UsageError(`kg push sends ntriples or turtle, not ${JSON.stringify(format)}`);
+    if (format === 'turtle' && flags.has('--chunk-bytes')) throw new UsageError('--chunk-bytes does not apply with --format turtle: Turtle files are sent whole, one request per file');
     const [{ FORMATS }, { graphIri }] = await Promise.all([import('./formats.js'), import('./description.js')]);
     const { exportedDatasetFiles, graphsOfFiles, pushEach } = await import('./push.js');
     const ext = FORMATS[format].ext;
@@ -137,10 +156,13 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
   async roundtrip(opts) {
     const file = String(opts.args);
     const base = String(opts.base);
+    const inputFormat = opts.inputFormat === undefined ? undefined : String(opts.inputFormat);
     const { roundtrip, rdfFileFormat } = await import('./roundtrip.js');
-    rdfFileFormat(file);
     const given = ['synthetic', 'input', 'dataset'].filter((k) => opts[k] !== undefined).map((k) => `--${k}`);
     if (given.length > 1) throw new UsageError(`${given.join(' and ')} exclude each other: give one source of the expected graph`);
+    if (isStdin(file) && !given.length) throw new UsageError('kg roundtrip - (standard input) has no file name to find the dataset by: give --dataset NAME, --input DATASET.json or --synthetic N');
+    if (opts.input !== undefined) stdinAtMostOnce([file, String(opts.input)]);
+    if (!isStdin(file)) rdfFileFormat(file, inputFormat); // a missing file or unknown format is refused before the datasets are loaded
     let datasets: (() => Iterable<Dataset>) | readonly Dataset[];
     if (opts.synthetic !== undefined) {
       const n = wholeNumber(opts.synthetic, '--synthetic', 1);
@@ -148,13 +170,15 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       datasets = () => syntheticCorpus(n, seed);
     } else if (opts.input !== undefined) {
       const input = String(opts.input);
-      const { statSync } = await import('node:fs');
-      let isFile = false;
-      try { isFile = statSync(input).isFile(); } catch (error) {
-        throw new UsageError(`cannot read the dataset ${input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      if (!isStdin(input)) {
+        const { statSync } = await import('node:fs');
+        let isFile = false;
+        try { isFile = statSync(input).isFile(); } catch (error) {
+          throw cannotRead(input, error, 'the dataset');
+        }
+        if (!isFile) throw cannotRead(input, new Error('not a file'), 'the dataset');
       }
-      if (!isFile) throw new UsageError(`cannot read the dataset ${input}: not a file`);
-      datasets = [loadDatasetJson(input)];
+      datasets = [loadDatasetJson(input === '/dev/stdin' ? '-' : input)];
     } else {
       const all = await builtInDatasets();
       const name = opts.dataset !== undefined ? String(opts.dataset) : basename(file).replace(/\.[a-z]+$/, '');
@@ -167,9 +191,16 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
       }
       datasets = [found];
     }
-    const report = await roundtrip(file, datasets, { base });
+    const spooled = await spool(file);
+    let report;
+    try {
+      const format = inputFormat ?? spooled.defaultFormat;
+      report = await roundtrip(spooled.path, datasets, { base, ...(format ? { inputFormat: format } : {}) });
+    } finally {
+      spooled.cleanup();
+    }
     const verdict = report.sameOrder ? 'the same triples in the same order' : report.same ? 'the same triples, in another order' : 'DIFFERENT';
-    process.stdout.write(`${file}: ${verdict} (file ${report.fileTriples} triples, entities ${report.expectedTriples})\n`);
+    process.stdout.write(`${spooled.name}: ${verdict} (file ${report.fileTriples} triples, entities ${report.expectedTriples})\n`);
     if (!report.same) {
       process.stdout.write(`  ${report.missing.count} missing from the file, ${report.extra.count} extra in it\n`);
       for (const [label, d] of [['missing', report.missing], ['extra', report.extra]] as const) {
@@ -181,6 +212,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
   },
   async docs(opts) {
     if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder');
+    if (opts.out === '-') throw new UsageError('--out - does not apply to kg docs: a site is many files, give a folder with --out DIR');
     const out = resolve(String(opts.out));
     const { writeDocs } = await import('./docs.js');
     const written = await writeDocs(out, { base: String(opts.base) });
@@ -214,16 +246,33 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>) => Promi
 function addCommand(program: Command, spec: CommandSpec): void {
   const cmd = program.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(spec.summary);
   for (const o of spec.options) {
-    if (o.repeatable) cmd.option(o.flags, o.description, (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
-    else cmd.option(o.flags, o.description, o.default);
+    if (o.repeatable) cmd.option(o.flags, describeOption(o), (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    else cmd.option(o.flags, describeOption(o), o.default);
   }
   const action = ACTIONS[spec.name];
   if (!action) throw new Error(`no action for command ${spec.name}`);
   cmd.action(async (...args: unknown[]) => {
     const opts = (spec.args ? args[1] : args[0]) as Record<string, string | string[]>;
-    const code = await action(spec.args ? { ...opts, args: args[0] as string | string[] } : opts);
+    const given = givenOptions(cmd);
+    checkModes(spec, given);
+    const code = await action(spec.args ? { ...opts, args: args[0] as string | string[] } : opts, given);
     if (typeof code === 'number') exitCode = code;
   });
+}
+
+/** The long flags given on the command line (not defaults): `--seed` only when the user typed it. */
+function givenOptions(cmd: Command): ReadonlySet<string> {
+  return new Set(cmd.options.filter((o) => o.long && cmd.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long as string));
+}
+
+/** Refuses an option given without the mode it belongs to, or with a mode it does not apply to (the table's onlyWith and notWith). */
+function checkModes(spec: CommandSpec, given: ReadonlySet<string>): void {
+  for (const o of spec.options) {
+    const flag = longFlag(o);
+    if (!given.has(flag)) continue;
+    if (o.onlyWith && !given.has(o.onlyWith)) throw new UsageError(`${flag} only applies with ${o.onlyWith}`);
+    for (const other of o.notWith ?? []) if (given.has(other)) throw new UsageError(`${flag} does not apply with ${other}: they exclude each other`);
+  }
 }
 
 /** A whole number from an option, at least `min`. */
@@ -265,7 +314,10 @@ async function parseFormats(value: string | string[] | undefined): Promise<Forma
 /** The exit code a command asked for (validate decides its own). */
 let exitCode = 0;
 
-/** Runs the CLI on the given arguments and returns the exit code (0 ok, 1 bad data, 2 usage). */
+/**
+ * Runs the CLI on the given arguments and returns the exit code; the one place exit codes are decided:
+ * 0 success, 1 invalid data, 2 wrong usage or unreadable input, 3 a remote service failed (kg push).
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('kg')
     .description('Export hand-modelled news knowledge as RDF (Turtle) with provenance.')
@@ -283,6 +335,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
+    if (error instanceof InputError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
     if (error instanceof DataError) {
       const writes = argv[0] === 'export' || argv[0] === 'import';
       process.stderr.write(`kg: invalid input${writes ? ', nothing was written' : ''}:\n${error.message.replace(/^/gm, '  ')}\n`);
@@ -290,7 +343,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof UsageError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
     if (queryModule && error instanceof queryModule.QueryError) { process.stderr.write(`${error.message}\n`); return 1; }
-    if (error instanceof PushError) { process.stderr.write(`kg push: ${error.message}\n`); return error.kind === 'input' ? 2 : 1; }
+    // A push that fails for its input (a file, the endpoint URL, credentials) is a usage error; anything the store or network did is 3.
+    if (error instanceof PushError) { process.stderr.write(`kg push: ${error.message}\n`); return error.kind === 'input' ? 2 : 3; }
     process.stderr.write(`kg: ${error instanceof Error ? error.message : String(error)}\n`);
     if ((process.env.KG_DEBUG || argv.includes('--verbose')) && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;

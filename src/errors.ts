@@ -28,3 +28,21 @@ export class UsageError extends Error {
 export function formatProblem(p: DataProblem): string {
   return `entity ${p.entity}, field ${p.field}: ${p.message}`;
 }
+
+/** Input that cannot be read at all (a missing file or folder, a folder where a file is wanted, no permission): the CLI exits with code 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** Why a file could not be read, for people: `no such file (ENOENT)`, `permission denied (EACCES)`, `is a directory (EISDIR)`. */
+export function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a folder', EPERM: 'not permitted' };
+  if (code) return words[code] ? `${words[code]} (${code})` : code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The one-line error for input that cannot be read: `cannot read [what ]PATH: no such file (ENOENT)`. */
+export function cannotRead(path: string, error: unknown, what = ''): InputError {
+  return new InputError(`cannot read ${what ? `${what} ` : ''}${path}: ${readProblem(error)}`);
+}

@@ -2,17 +2,17 @@
 import { readFileSync } from 'node:fs';
 import type { Entity } from './classes.js';
 import type { Dataset } from './dataset.js';
-import { DataError } from './errors.js';
+import { cannotRead, DataError } from './errors.js';
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-/** Loads `{ name, title, entities }` from a JSON file; entity-level problems are left to the checker. */
+/** Loads `{ name, title, entities }` from a JSON file ("-": standard input); entity-level problems are left to the checker; an unreadable file is an InputError. */
 export function loadDatasetJson(path: string): Dataset {
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    raw = readFileSync(path === '-' ? 0 : path, 'utf8'); // "-" is standard input
   } catch (error) {
-    throw new DataError([{ entity: path, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
+    throw cannotRead(path === '-' ? 'standard input' : path, error, 'the dataset');
   }
   let data: unknown;
   try {

@@ -1,4 +1,5 @@
 // Uploads RDF files into named graphs of a triple store (SPARQL 1.1 Graph Store HTTP Protocol), then checks each graph's count.
+import { readProblem } from './errors.js';
 import { createReadStream, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
@@ -169,7 +170,7 @@ export function exportedDatasetFiles(dir: string, ext: string): string[] {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw new PushError('input', `cannot read the export folder ${dir}: ${code ?? String(error)}`);
+    throw new PushError('input', `cannot read the export folder ${dir}: ${readProblem(error)}`);
   }
   const suffix = `.${ext}`;
   return names.filter((n) => n.endsWith(suffix) && n.length > suffix.length && !NOT_DATASETS.has(n.slice(0, -suffix.length)))
@@ -210,7 +211,7 @@ export async function countDistinctTriples(paths: readonly string[], mediaType: 
   const failed = (path: string, error: unknown): PushError => {
     if (error instanceof PushError) return error;
     const code = (error as NodeJS.ErrnoException).code;
-    return new PushError('input', code ? `cannot read ${path}: ${code}` : `cannot count the triples of ${path}: ${(error as Error).message}`);
+    return new PushError('input', code ? `cannot read ${path}: ${readProblem(error)}` : `cannot count the triples of ${path}: ${(error as Error).message}`);
   };
   if (type === NTRIPLES) {
     if (paths.length === 1) {
@@ -293,7 +294,7 @@ async function inspectFiles(files: PushOptions['files'], chunkBytes: number): Pr
       if (!s.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       size = s.size;
     } catch (error) {
-      throw new PushError('input', `cannot read ${f.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new PushError('input', `cannot read ${f.path}: ${readProblem(error)}`);
     }
     const chunked = baseType(f.mediaType) === NTRIPLES;
     if (chunked && size > chunkBytes) {
@@ -478,7 +479,7 @@ class Context {
         for await (const data of ntriplesChunks(f.path, this.chunkBytes)) await send({ kind: 'buffer', data }, f.mediaType);
       } catch (error) {
         if (error instanceof PushError) throw error;
-        throw new PushError('input', `cannot read ${f.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        throw new PushError('input', `cannot read ${f.path}: ${readProblem(error)}`);
       }
     }
     if (chunks === 0 && firstMethod === 'PUT') await send({ kind: 'buffer', data: Buffer.alloc(0) }, NTRIPLES);

@@ -6,7 +6,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import oxigraph from 'oxigraph';
 import { CLASSES } from './classes.js';
-import { DataError, UsageError } from './errors.js';
+import { cannotRead, DataError, InputError, UsageError } from './errors.js';
 import { conceptPrefixes, dataPrefixes } from './iri.js';
 import { valueSets } from './ontology.js';
 import { drain, sinkWriter } from './turtle.js';
@@ -47,11 +47,11 @@ export function defaultDataFiles(outputDir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(outputDir);
-  } catch {
-    throw new DataError([{ entity: outputDir, field: '(folder)', message: 'cannot read the export folder: run `kg export` first or pass --data' }]);
+  } catch (error) {
+    throw new InputError(`${cannotRead(outputDir, error, 'the export folder').message}: run \`kg export\` first or pass --data`);
   }
   const files = names.filter((n) => extname(n) === '.ttl' && n !== 'void.ttl').sort().map((n) => join(outputDir, n));
-  if (!files.length) throw new DataError([{ entity: outputDir, field: '(folder)', message: 'no .ttl file in the export folder: run `kg export` first or pass --data' }]);
+  if (!files.length) throw new InputError(`no .ttl file in the export folder ${outputDir}: run \`kg export\` first or pass --data`);
   return files;
 }
 
@@ -60,13 +60,13 @@ export function articleDataFiles(outputDir: string, article: string): string[] {
   return [join(outputDir, `${article}.ttl`), join(outputDir, 'news-kg.ttl')];
 }
 
-/** The text of a data file, or a DataError naming it. */
+/** The text of a data file, or an InputError naming it. */
 function readDataFile(file: string): string {
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new DataError([{ entity: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);
+    throw cannotRead(file, error);
   }
 }
 
@@ -133,7 +133,7 @@ export async function readQuery(file: string | undefined, text: string | undefin
   try {
     return { query: readFileSync(file, 'utf8'), source: file };
   } catch (error) {
-    throw new UsageError(`cannot read the query ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw cannotRead(file, error, 'the query');
   }
 }
 

@@ -6,7 +6,7 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory, StreamParser, Writer } from 'n3';
 import type { Dataset } from './dataset.js';
 import { entitiesQuads, sortedById } from './encode.js';
-import { DataError, UsageError } from './errors.js';
+import { cannotRead, DataError, UsageError } from './errors.js';
 import { hash53 } from './validate.js';
 
 /** Triples on one side only: how many, and the first few in sorted order. */
@@ -76,17 +76,17 @@ class FirstSorted {
   }
 }
 
-/** Checks that a path names a readable file of a known RDF format (.ttl, .nt, .nq, .trig); returns its media type or throws a UsageError. */
-export function rdfFileFormat(path: string): string {
+/** Checks that a path names a readable file of a known RDF format (.ttl, .nt, .nq, .trig); returns its media type or throws an InputError (unreadable) or a UsageError (unknown format); `inputFormat` (ttl, nt, nq, trig) overrides the extension. */
+export function rdfFileFormat(path: string, inputFormat?: string): string {
   let isFile: boolean;
   try {
     isFile = statSync(path).isFile();
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw cannotRead(path, error);
   }
-  if (!isFile) throw new UsageError(`cannot read ${path}: not a file`);
-  const format = FORMATS[extname(path)];
-  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use .ttl, .nt, .nq or .trig`);
+  if (!isFile) throw cannotRead(path, new Error('not a file'));
+  const format = FORMATS[inputFormat !== undefined ? `.${inputFormat.toLowerCase()}` : extname(path)];
+  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use .ttl, .nt, .nq or .trig${inputFormat !== undefined ? ' with --input-format' : ''}`);
   return format;
 }
 
@@ -95,8 +95,8 @@ export function rdfFileFormat(path: string): string {
  * A first pass compares both in order and fingerprints both as multisets; only when they differ does a second pass
  * list the missing and extra triples, hash-partitioning both sides into buckets on disk so that memory stays bounded.
  */
-export async function roundtrip(path: string, datasets: DatasetSource, options: { base: string; maxDifferences?: number; bucketTriples?: number }): Promise<RoundtripReport> {
-  const format = rdfFileFormat(path);
+export async function roundtrip(path: string, datasets: DatasetSource, options: { base: string; maxDifferences?: number; bucketTriples?: number; inputFormat?: string }): Promise<RoundtripReport> {
+  const format = rdfFileFormat(path, options.inputFormat);
   const line = new Writer({ format: 'N-Triples' });
   const toLine = (q: Quad): string => line.quadToString(q.subject, q.predicate, q.object, DataFactory.defaultGraph()).trimEnd();
   let used = false;

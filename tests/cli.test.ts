@@ -47,7 +47,7 @@ describe('kg', () => {
     [['push'], 2, 'kg: kg push needs --endpoint URL'],
     [['push', '--endpoint', 'http://127.0.0.1:1', '--replace', '--append'], 2, 'kg: --replace and --append exclude each other'],
     [['push', '--endpoint', 'http://127.0.0.1:1', '--format', 'jsonld'], 2, 'kg: kg push sends ntriples or turtle, not "jsonld"'],
-    [['push', '--endpoint', 'http://127.0.0.1:1', '--retries', '0'], 1, 'kg push: PUT http://127.0.0.1:1/sparql-graph-crud-auth: connection refused (is the store running?)'],
+    [['push', '--endpoint', 'http://127.0.0.1:1', '--retries', '0'], 3, 'kg push: PUT http://127.0.0.1:1/sparql-graph-crud-auth: connection refused (is the store running?)'],
   ])('kg push %j exits %i with a clear message', async (args, code, message) => {
     const r = await runCli(args);
     expect([r.code, r.stderr.trim()]).toEqual([code, message]);
@@ -135,8 +135,13 @@ describe('kg', () => {
     });
   });
 
+  it('exits 2 on a missing --input file, with one line naming it', async () => {
+    const input = join(dir, 'missing.json');
+    const r = await runCli(['export', '--input', input, '--out', join(dir, 'out')]);
+    expect([r.code, r.stderr]).toEqual([2, `kg: cannot read the dataset ${input}: no such file (ENOENT)\n`]);
+  });
+
   it.each([
-    ['missing.json', null, 'cannot read: ENOENT'],
     ['broken.json', '{"name": "x", ', 'not valid JSON'],
     ['array.json', '[]', 'expected an object { name, title, entities }'],
   ])('exits 1 on the bad input file %s', async (name, content, message) => {

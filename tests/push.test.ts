@@ -622,7 +622,7 @@ describe('push: one named graph per dataset', () => {
     const graphs = graphsOfFiles([folder.article, join(folder.dir, 'gone.nt')], { ext: 'nt', graphOf: (n) => graphIri(BASE, n) });
     const error = await pushEach({ endpoint: f.url, graphs, mode: 'replace', mediaType: 'application/n-triples' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PushError);
-    expect((error as PushError).message).toBe(`cannot read ${join(folder.dir, 'gone.nt')}: ENOENT`);
+    expect((error as PushError).message).toBe(`cannot read ${join(folder.dir, 'gone.nt')}: no such file (ENOENT)`);
     expect(f.seen).toEqual([]);
   });
 
@@ -673,11 +673,11 @@ describe('push: one named graph per dataset', () => {
     expect(r.stderr).toMatch(new RegExp(`^pushed \\d+ bytes in 2 request\\(s\\) to <${GRAPH}>: the store counts 75 triples, the export has 75\n$`));
   });
 
-  it('kg push fails with exit 1 and a message naming the graph whose count is wrong, after a line for each graph pushed before it', async () => {
+  it('kg push fails with exit 3 (a remote service failed) and a message naming the graph whose count is wrong, after a line for each graph pushed before it', async () => {
     const folder = exportFolder('cli-mismatch');
     const f = await fake({ countValues: { [`${BASE}graph/article-000`]: 49 } });
     const r = await kg(['push', '--endpoint', f.url, '--base', BASE, folder.entities, folder.article]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^pushed \\d+ bytes in 1 request\\(s\\) to <${BASE}graph/entities>: the store counts 30 triples, the export has 30$`));

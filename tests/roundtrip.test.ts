@@ -334,7 +334,7 @@ describe('kg roundtrip: the file against a dataset, as sets of triples', () => {
     [['--dataset', 'nope'], 'kg: no built-in dataset is named "nope": use one of entities, article-000'],
     [['--dataset', 'article-000', '--input', 'x.json'], 'kg: --input and --dataset exclude each other: give one source of the expected graph'],
     [['--synthetic', '2', '--dataset', 'article-000'], 'kg: --synthetic and --dataset exclude each other: give one source of the expected graph'],
-    [['--input', '{dir}/missing.json'], 'kg: cannot read the dataset {dir}/missing.json: ENOENT'],
+    [['--input', '{dir}/missing.json'], 'kg: cannot read the dataset {dir}/missing.json: no such file (ENOENT)'],
     [['--input', '{dir}'], 'kg: cannot read the dataset {dir}: not a file'],
   ])('exits 2 on %j with a clear message and no stack trace', async (args, message) => {
     const r = await roundtrip(file('x.nt', committed), ...args.map((a) => a.replace('{dir}', dir)));
@@ -342,7 +342,7 @@ describe('kg roundtrip: the file against a dataset, as sets of triples', () => {
   });
 
   it.each([
-    ['a missing file', '{dir}/missing.nt', 'kg: cannot read {dir}/missing.nt: ENOENT'],
+    ['a missing file', '{dir}/missing.nt', 'kg: cannot read {dir}/missing.nt: no such file (ENOENT)'],
     ['a folder', '{dir}/folder.nt', 'kg: cannot read {dir}/folder.nt: not a file'],
     ['a file not named after a dataset', '{dir}/x.nt', 'kg: no built-in dataset is named "x" (the file\'s name): name one with --dataset (entities, article-000), give --input DATASET.json, or --synthetic N'],
     ['an unknown format', '{dir}/x.txt', 'kg: cannot compare {dir}/x.txt: unknown RDF format, use .ttl, .nt, .nq or .trig'],

@@ -2,11 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { CLASS_BY_NAME, ENTITY_CLASSES, type Entity } from '../classes.js';
 import { isA } from '../check.js';
-import { textSpan, type Dataset } from '../dataset.js';
+import { slugOf, textSpan, type Dataset } from '../dataset.js';
 import { projectPath } from '../project.js';
 import { isMany, propertiesOf, type ClassDecl, type LangString } from '../schema.js';
 import { codePointLength } from '../text.js';
-import { slugOf } from '../dataset.js';
 import { callSite, fail, moduleName } from './callsite.js';
 import { findQuote, type QuoteUnit } from './quotes.js';
 import type { Constructors, EntityClassName, Ref, RefTo } from './refs.js';
