@@ -10,20 +10,17 @@ import { PACKAGE, PROJECT_ROOT, projectPath } from './project.js';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { syntheticCorpus } from './synthetic.js';
-import { checkBase } from './iri.js';
 import type { Dataset } from './dataset.js';
-import { credentialsFromEnv, PushError } from './push.js';
 import { basename, join } from 'node:path';
 import type { FormatName } from './formats.js';
-import { coverage, formatCoverage, hasGaps, selectArticles } from './commands/coverage.js';
-import { newArticle } from './commands/new-article.js';
 // The modules that pull in oxigraph (WASM), SHACL, JSON-LD, n3 or Graphviz are imported by the actions that need
 // them, so that light commands (coverage, new-article, --help) start fast.
 
 /** The query module (Oxigraph), once a command has loaded it; its QueryError is only thrown after that. */
 let queryModule: typeof import('./query.js') | undefined;
 const loadQuery = async (): Promise<typeof import('./query.js')> => (queryModule ??= await import('./query.js'));
+/** The push module (HTTP clients), once kg push has loaded it; its PushError is only thrown after that. */
+let pushModule: typeof import('./push.js') | undefined;
 
 /** The built-in datasets (shared entities, then one per article), loaded on first use so that a mistake in an article module is reported as a message naming its line, not a crash at start-up. */
 async function builtInDatasets(): Promise<readonly Dataset[]> {
@@ -41,12 +38,14 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
       const n = wholeNumber(opts.synthetic, '--synthetic', 1);
       const seed = wholeNumber(opts.seed, '--seed', 0);
       const splitSize = opts.splitSize === undefined ? undefined : wholeNumber(opts.splitSize, '--split-size', 1);
+      const { checkBase } = await import('./iri.js');
       const checked = checkBase(base);
       if (checked) throw new UsageError(checked);
       if (opts.out === '-') throw new UsageError('--out - does not apply with --synthetic: a synthetic corpus is streamed into a folder, give one with --out DIR');
       const out = resolve(opts.out === 'output' ? 'synthetic' : String(opts.out));
       const progress = progressLine(n);
       const { exportStream } = await import('./stream.js');
+      const { syntheticCorpus } = await import('./synthetic.js');
       const result = await exportStream(syntheticCorpus(n, seed), out, {
         base, formats, name: 'synthetic', title: `Synthetic corpus of ${n} articles (seed ${seed})`, ...(splitSize ? { splitSize } : {}), ...(progress ? { progress } : {}),
       });
@@ -131,7 +130,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
     if (format !== 'ntriples' && format !== 'turtle') throw new UsageError(`kg push sends ntriples or turtle, not ${JSON.stringify(format)}`);
     if (format === 'turtle' && flags.has('--chunk-bytes')) throw new UsageError('--chunk-bytes does not apply with --format turtle: Turtle files are sent whole, one request per file');
     const [{ FORMATS }, { graphIri }] = await Promise.all([import('./formats.js'), import('./description.js')]);
-    const { exportedDatasetFiles, graphsOfFiles, pushEach } = await import('./push.js');
+    const { credentialsFromEnv, exportedDatasetFiles, graphsOfFiles, pushEach } = (pushModule ??= await import('./push.js'));
     const ext = FORMATS[format].ext;
     const given = [opts.args ?? []].flat().map(String);
     // By default every exported dataset file: the shared entities and each article, each into its own named graph.
@@ -167,6 +166,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
     if (opts.synthetic !== undefined) {
       const n = wholeNumber(opts.synthetic, '--synthetic', 1);
       const seed = wholeNumber(opts.seed, '--seed', 0);
+      const { syntheticCorpus } = await import('./synthetic.js');
       datasets = () => syntheticCorpus(n, seed);
     } else if (opts.input !== undefined) {
       const input = String(opts.input);
@@ -230,11 +230,13 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
   async coverage(opts) {
     process.setSourceMapsEnabled(true);
     const { ARTICLES } = await import('./data/index.js');
+    const { coverage, formatCoverage, hasGaps, selectArticles } = await import('./commands/coverage.js');
     const reports = selectArticles(ARTICLES, [opts.args ?? []].flat().map(String)).map(coverage);
     process.stdout.write(formatCoverage(reports));
     return reports.some(hasGaps) ? 1 : 0;
   },
   async 'new-article'(opts) {
+    const { newArticle } = await import('./commands/new-article.js');
     const made = newArticle({
       root: PROJECT_ROOT, source: String(opts.args), date: opts.date === undefined ? undefined : String(opts.date),
       name: opts.name === undefined ? undefined : String(opts.name), title: opts.title === undefined ? undefined : String(opts.title),
@@ -344,7 +346,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) { process.stderr.write(`kg: ${error.message}\n`); return 2; }
     if (queryModule && error instanceof queryModule.QueryError) { process.stderr.write(`${error.message}\n`); return 1; }
     // A push that fails for its input (a file, the endpoint URL, credentials) is a usage error; anything the store or network did is 3.
-    if (error instanceof PushError) { process.stderr.write(`kg push: ${error.message}\n`); return error.kind === 'input' ? 2 : 3; }
+    if (pushModule && error instanceof pushModule.PushError) { process.stderr.write(`kg push: ${error.message}\n`); return error.kind === 'input' ? 2 : 3; }
     process.stderr.write(`kg: ${error instanceof Error ? error.message : String(error)}\n`);
     if ((process.env.KG_DEBUG || argv.includes('--verbose')) && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;

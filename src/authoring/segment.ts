@@ -11,7 +11,8 @@ export interface TextPart {
 /** A half-open range [start, end) of UTF-16 code units. */
 type Range = [start: number, end: number];
 
-const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** The ICU sentence segmenter, made on first use (loading its break rules costs a few milliseconds at start-up). */
+let sentenceSegmenter: Intl.Segmenter | undefined;
 
 /** Words ending in a full stop after which a sentence does not end. */
 const ABBREVIATIONS = new Set([
@@ -88,7 +89,8 @@ function sentenceRanges(text: string, start: number, end: number): Range[] {
   const line = text.slice(start, end);
   const passages = quotedPassages(line);
   const ranges: Range[] = [];
-  for (const { index, segment } of SENTENCES.segment(line)) {
+  sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  for (const { index, segment } of sentenceSegmenter.segment(line)) {
     const range = trim(line, index, index + segment.length);
     if (range === null) continue;
     const prev = ranges.at(-1);
