@@ -2,10 +2,10 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writer } from 'n3';
-import { main } from '../dist/src/cli.js';
-import { entitiesQuads, sortedById } from '../dist/src/encode.js';
-import { syntheticCorpus } from '../dist/src/synthetic.js';
-import { DEFAULT_BASE } from '../dist/src/vocab.js';
+import { main } from '../dist/src/cli/main.js';
+import { entitiesQuads, sortedById } from '../dist/src/mapping/encode.js';
+import { syntheticCorpus } from '../dist/src/commands/synthetic.js';
+import { DEFAULT_BASE } from '../dist/src/model/vocab.js';
 
 const [mode, format, articles, dir] = process.argv.slice(2);
 const n = Number(articles);

@@ -4,9 +4,9 @@ import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
-import { entitiesQuads, sortedById } from '../dist/src/encode.js';
-import { syntheticArticle } from '../dist/src/synthetic.js';
-import { DEFAULT_BASE } from '../dist/src/vocab.js';
+import { entitiesQuads, sortedById } from '../dist/src/mapping/encode.js';
+import { syntheticArticle } from '../dist/src/commands/synthetic.js';
+import { DEFAULT_BASE } from '../dist/src/model/vocab.js';
 
 /** Triples an article of the synthetic corpus gives (all articles have the same shape). */
 const TRIPLES_PER_ARTICLE = [...entitiesQuads(sortedById(syntheticArticle(0, 7).entities), { base: DEFAULT_BASE })].length;

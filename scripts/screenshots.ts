@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { writeDocs } from '../src/docs.js';
+import { writeDocs } from '../src/site/docs.js';
 import { projectPath } from '../src/project.js';
-import { DEFAULT_BASE } from '../src/vocab.js';
+import { DEFAULT_BASE } from '../src/model/vocab.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

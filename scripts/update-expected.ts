@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../src/project.js';
-import { formatResults, runQuery } from '../src/query.js';
+import { formatResults, runQuery } from '../src/commands/query.js';
 import { QUERY_DATA } from '../tests/query-data.js';
 
 const dir = projectPath('queries');

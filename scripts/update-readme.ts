@@ -1,6 +1,6 @@
 // Rewrites the README's CLI reference block from the option table (run by `npm run readme`).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cliReference } from '../src/options.js';
+import { cliReference } from '../src/cli/options.js';
 import { projectPath } from '../src/project.js';
 
 const path = projectPath('README.md');

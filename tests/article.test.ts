@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import type { Quad, Term } from '@rdfjs/types';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES, CORPUS } from '../src/data/index.js';
-import { Claim, TimeExpression } from '../src/classes.js';
-import { entitiesQuads, sortedById } from '../src/encode.js';
-import { ancestorsOf, type ClassDecl } from '../src/schema.js';
+import { Claim, TimeExpression } from '../src/model/classes.js';
+import { entitiesQuads, sortedById } from '../src/mapping/encode.js';
+import { ancestorsOf, type ClassDecl } from '../src/model/schema.js';
 import { projectPath } from '../src/project.js';
-import { CONCEPT_NS, DEFAULT_BASE, KG_NS, OA, RDF, SKOS, TIME, XSD } from '../src/vocab.js';
+import { CONCEPT_NS, DEFAULT_BASE, KG_NS, OA, RDF, SKOS, TIME, XSD } from '../src/model/vocab.js';
 
 // ---- The graph, the source text, and small readers of both ------------------------------------------------------
 

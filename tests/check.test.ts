@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProblems } from '../src/check.js';
-import type { Entity } from '../src/classes.js';
-import type { Dataset } from '../src/dataset.js';
+import { findProblems } from '../src/mapping/check.js';
+import type { Entity } from '../src/model/classes.js';
+import type { Dataset } from '../src/mapping/dataset.js';
 import { DataError, UsageError } from '../src/errors.js';
-import { exportAll } from '../src/export.js';
-import { DEFAULT_BASE } from '../src/vocab.js';
+import { exportAll } from '../src/commands/export.js';
+import { DEFAULT_BASE } from '../src/model/vocab.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
 import { runCli } from './helpers.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cliReference, COMMANDS } from '../src/options.js';
+import { cliReference, COMMANDS } from '../src/cli/options.js';
 import { PACKAGE, projectPath } from '../src/project.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
 import { DATASETS } from '../src/data/index.js';

@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Quad } from '@rdfjs/types';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../src/dataset.js';
-import { entitiesQuads, sortedById } from '../src/encode.js';
+import type { Dataset } from '../src/mapping/dataset.js';
+import { entitiesQuads, sortedById } from '../src/mapping/encode.js';
 import { projectPath } from '../src/project.js';
-import { CONCEPT_NS, DEFAULT_BASE, KG_NS, OA, RDF, RDFS, TIME, WD } from '../src/vocab.js';
+import { CONCEPT_NS, DEFAULT_BASE, KG_NS, OA, RDF, RDFS, TIME, WD } from '../src/model/vocab.js';
 import { coverage } from '../src/commands/coverage.js';
 import { TEST_ARTICLES, TEST_CORPUS } from './fixtures/articles/index.js';
 import { parseTurtle, quadSet } from './helpers.js';

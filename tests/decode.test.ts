@@ -1,6 +1,6 @@
 // Strict decoding of RDF back into entities: anything the declarations do not allow is an error that names it.
 import { describe, expect, it } from 'vitest';
-import { decodeQuads } from '../src/decode.js';
+import { decodeQuads } from '../src/mapping/decode.js';
 import { DataError } from '../src/errors.js';
 import { parseTurtle } from './helpers.js';
 

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.js';
-import { graphIri } from '../src/description.js';
+import { main } from '../src/cli/main.js';
+import { graphIri } from '../src/generate/description.js';
 import { projectPath } from '../src/project.js';
-import { loadStore, runQuery } from '../src/query.js';
-import { DEFAULT_BASE, KG_NS, RDF } from '../src/vocab.js';
+import { loadStore, runQuery } from '../src/commands/query.js';
+import { DEFAULT_BASE, KG_NS, RDF } from '../src/model/vocab.js';
 
 const README = readFileSync(projectPath('README.md'), 'utf8');
 const SECTION = /^## Graphs: which named graph holds what\n([\s\S]*?)^## /m.exec(README)?.[1] ?? '';

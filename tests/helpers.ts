@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { vi } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { DATASETS } from '../src/data/index.js';
-import type { Dataset } from '../src/dataset.js';
+import type { Dataset } from '../src/mapping/dataset.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
 import { projectPath } from '../src/project.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { article, type SpanRef } from '../src/authoring/kit.js';
 import type { AuthorFields, DeclOf, Ref, RefTo } from '../src/authoring/refs.js';
-import { findProblems } from '../src/check.js';
+import { findProblems } from '../src/mapping/check.js';
 import * as E from '../src/data/entities/index.js';
 
 const make = (name: string) => article({

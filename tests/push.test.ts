@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { graphIri } from '../src/description.js';
-import { countDistinctTriples, countNTriples, credentialsFromEnv, exportedDatasetFiles, graphsOfFiles, ntriplesChunks, push, pushEach, PushError, type PushOptions } from '../src/push.js';
+import { graphIri } from '../src/generate/description.js';
+import { countDistinctTriples, countNTriples, credentialsFromEnv, exportedDatasetFiles, graphsOfFiles, ntriplesChunks, push, pushEach, PushError, type PushOptions } from '../src/commands/push.js';
 import { projectPath } from '../src/project.js';
-import { DEFAULT_BASE } from '../src/vocab.js';
-import { main } from '../src/cli.js';
+import { DEFAULT_BASE } from '../src/model/vocab.js';
+import { main } from '../src/cli/main.js';
 import { vi } from 'vitest';
 
 const GRAPH = 'https://example.org/graph/article-000';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { projectPath } from '../src/project.js';
 import oxigraph from 'oxigraph';
 import { ARTICLES } from '../src/data/index.js';
-import { formatResults, runQuery } from '../src/query.js';
+import { formatResults, runQuery } from '../src/commands/query.js';
 import { parseTurtle, quadSet, readProjectFile, runCli } from './helpers.js';
 import { FIXTURE_ARTICLE, QUERY_DATA } from './query-data.js';
 

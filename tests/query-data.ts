@@ -3,11 +3,11 @@
 import { join } from 'node:path';
 import oxigraph from 'oxigraph';
 import { ARTICLES } from '../src/data/index.js';
-import type { Dataset } from '../src/dataset.js';
-import { datasetFile, ONTOLOGY_FILE } from '../src/export.js';
+import type { Dataset } from '../src/mapping/dataset.js';
+import { datasetFile, ONTOLOGY_FILE } from '../src/commands/export.js';
 import { projectPath } from '../src/project.js';
-import { articleDataFiles, loadStore } from '../src/query.js';
-import { DEFAULT_BASE } from '../src/vocab.js';
+import { articleDataFiles, loadStore } from '../src/commands/query.js';
+import { DEFAULT_BASE } from '../src/model/vocab.js';
 import { TEST_CORPUS } from './fixtures/articles/index.js';
 
 /** The name of the fictional fixture article the queries also run on. */

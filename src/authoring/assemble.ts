@@ -1,8 +1,8 @@
 // Puts shared entities and articles together: one declaration per id, each article's file self-contained with the shared entities it uses.
-import { CLASS_BY_NAME, type Entity } from '../classes.js';
-import type { Dataset } from '../dataset.js';
+import { CLASS_BY_NAME, type Entity } from '../model/classes.js';
+import type { Dataset } from '../mapping/dataset.js';
 import { DataError, type DataProblem } from '../errors.js';
-import { propertiesOf, type ClassDecl } from '../schema.js';
+import { propertiesOf, type ClassDecl } from '../model/schema.js';
 import type { ArticleDataset, Declared } from './kit.js';
 
 /** The name of the dataset of shared entities (its file is `entities.ttl`, its named graph `<base>graph/entities`). */

@@ -1,16 +1,16 @@
 // The authoring kit: per-class constructors for shared entities and for one article's own entities, quotes found by their words.
 import { readFileSync } from 'node:fs';
-import { CLASS_BY_NAME, ENTITY_CLASSES, type Entity } from '../classes.js';
-import { isA } from '../check.js';
-import { slugOf, textSpan, type Dataset } from '../dataset.js';
+import { CLASS_BY_NAME, ENTITY_CLASSES, type Entity } from '../model/classes.js';
+import { isA } from '../mapping/check.js';
+import { slugOf, textSpan, type Dataset } from '../mapping/dataset.js';
 import { projectPath } from '../project.js';
-import { isMany, propertiesOf, type ClassDecl, type LangString } from '../schema.js';
-import { codePointLength } from '../text.js';
+import { isMany, propertiesOf, type ClassDecl, type LangString } from '../model/schema.js';
+import { codePointLength } from '../mapping/text.js';
 import { callSite, fail, moduleName } from './callsite.js';
 import { findQuote, type QuoteUnit } from './quotes.js';
 import type { Constructors, EntityClassName, Ref, RefTo } from './refs.js';
 import { segmentArticle } from './segment.js';
-import { slugify } from './slug.js';
+import { slugify } from '../mapping/slug.js';
 
 /** The classes of entities that may outlive one article and are declared once, in the shared registry (src/data/entities/). */
 export const SHARED_CLASSES = [

@@ -1,6 +1,6 @@
 // Typed references and the authoring field types, inferred from the class declarations: a wrong-class reference does not compile.
-import type { ENTITY_CLASSES } from '../classes.js';
-import type { AllProps, LangString, ScalarValue } from '../schema.js';
+import type { ENTITY_CLASSES } from '../model/classes.js';
+import type { AllProps, LangString, ScalarValue } from '../model/schema.js';
 
 /** The declarations of the classes an entity can have. */
 export type EntityClass = (typeof ENTITY_CLASSES)[number];

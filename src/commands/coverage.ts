@@ -1,10 +1,10 @@
 // `kg coverage`: the body sentences and quoted passages of an article that no fact or claim of it is stated in.
-import type { EntityOfType } from '../classes.js';
+import type { EntityOfType } from '../model/classes.js';
 import type { ArticleDataset } from '../authoring/kit.js';
 import { quotedPassages } from '../authoring/segment.js';
 import { UsageError } from '../errors.js';
-import type { LangString } from '../schema.js';
-import { codePointLength } from '../text.js';
+import type { LangString } from '../model/schema.js';
+import { codePointLength } from '../mapping/text.js';
 
 /** A sentence or quoted passage left uncovered: the number of its body sentence (from 1) and its text (a passage without its quotation marks). */
 export interface Uncovered {

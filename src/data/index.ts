@@ -1,7 +1,7 @@
 // The registry of articles: a new article is one new module plus one line here (`kg new-article` adds both).
 import { assemble, type Corpus } from '../authoring/assemble.js';
 import type { ArticleDataset } from '../authoring/kit.js';
-import type { Dataset } from '../dataset.js';
+import type { Dataset } from '../mapping/dataset.js';
 import { article000 } from './article-000.js';
 import { SHARED_ENTITIES } from './entities/index.js';
 

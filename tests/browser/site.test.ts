@@ -8,10 +8,10 @@ import type { Quad } from '@rdfjs/types';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/data/index.js';
-import { writeDocs } from '../../src/docs.js';
-import { idFromIri } from '../../src/iri.js';
+import { writeDocs } from '../../src/site/docs.js';
+import { idFromIri } from '../../src/mapping/iri.js';
 import { projectPath } from '../../src/project.js';
-import { DEFAULT_BASE, KG_NS, OA, RDF } from '../../src/vocab.js';
+import { DEFAULT_BASE, KG_NS, OA, RDF } from '../../src/model/vocab.js';
 
 // The functions given to page.evaluate run in Chromium; the project compiles without the DOM library, so the browser globals they use are declared (loosely) for this module only.
 declare const document: any;

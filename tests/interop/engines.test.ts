@@ -10,14 +10,14 @@ import type { Quad } from '@rdfjs/types';
 import { Parser, Writer } from 'n3';
 import oxigraph from 'oxigraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isA } from '../../src/check.js';
+import { isA } from '../../src/mapping/check.js';
 import { ARTICLES, DATASETS } from '../../src/data/index.js';
 import { FIXTURE_ARTICLE, fixtureTurtle } from '../query-data.js';
-import { classOf } from '../../src/encode.js';
+import { classOf } from '../../src/mapping/encode.js';
 import { projectPath } from '../../src/project.js';
-import { parseShapes, ShaclChecker } from '../../src/shacl.js';
-import { validateFile } from '../../src/validate.js';
-import { DEFAULT_BASE } from '../../src/vocab.js';
+import { parseShapes, ShaclChecker } from '../../src/commands/shacl.js';
+import { validateFile } from '../../src/commands/validate.js';
+import { DEFAULT_BASE } from '../../src/model/vocab.js';
 import { EngineMissing, INSTALL_HINT, JENA, jena, problemLines, PYTHON, RDFLIB_SCRIPT, run, runOk } from './engines-run.js';
 import {
   canonicalFormProblems, canonicalLines, fromJson, fromRdfJs, isIntegerType, orderKeys, resultRows, XSD,

@@ -8,8 +8,8 @@ import { Parser, Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/project.js';
-import { countNTriples, push, PushError, type PushOptions } from '../../src/push.js';
-import { loadStore, runQuery } from '../../src/query.js';
+import { countNTriples, push, PushError, type PushOptions } from '../../src/commands/push.js';
+import { loadStore, runQuery } from '../../src/commands/query.js';
 
 const run = promisify(execFile);
 const SCRIPT = projectPath('scripts/virtuoso.sh');

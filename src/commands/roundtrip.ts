@@ -1,0 +1,214 @@
+// Re-reads an export and compares it, as a set of triples and in bounded memory, with what the entities produce now.
+import { appendFileSync, createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory, StreamParser, Writer } from 'n3';
+import type { Dataset } from '../mapping/dataset.js';
+import { entitiesQuads, sortedById } from '../mapping/encode.js';
+import { cannotRead, DataError, UsageError } from '../errors.js';
+import { hash53 } from './validate.js';
+
+/** Triples on one side only: how many, and the first few in sorted order. */
+export interface TripleDifference {
+  readonly count: number;
+  /** The smallest `maxDifferences` of them (N-Triples lines, sorted by code unit). */
+  readonly first: readonly string[];
+}
+
+/** The outcome of a round-trip check. */
+export interface RoundtripReport {
+  readonly fileTriples: number;
+  readonly expectedTriples: number;
+  /** True when the file holds exactly the expected triples, as a set (in whatever order, duplicates ignored). */
+  readonly same: boolean;
+  /** True when they also come in the same order, one for one (as the exporter writes them). */
+  readonly sameOrder: boolean;
+  /** Expected triples the file lacks. */
+  readonly missing: TripleDifference;
+  /** Triples of the file that are not expected. */
+  readonly extra: TripleDifference;
+}
+
+/** Where the expected datasets come from: an iterable, or a function giving them afresh (needed to list differences of a one-shot generator). */
+export type DatasetSource = Iterable<Dataset> | (() => Iterable<Dataset>);
+
+const MOD = 2 ** 52;
+const FORMATS: Readonly<Record<string, string>> = { '.ttl': 'text/turtle', '.nt': 'application/n-triples', '.nq': 'application/n-quads', '.trig': 'application/trig' };
+/** At most this many triples (both sides together, about) are held in memory while differences are listed. */
+const BUCKET_TRIPLES = 50_000;
+/** Lines buffered per bucket before they are appended to its file. */
+const FLUSH_CHARS = 32 * 1024;
+
+/** An order-independent fingerprint of a multiset of lines: two sums of 52-bit hashes. */
+class MultisetHash {
+  a = 0;
+  b = 0;
+  /** Adds one line. */
+  add(line: string): void {
+    this.a = (this.a + (hash53(line) % MOD)) % MOD;
+    this.b = (this.b + (hash53(`~${line}`) % MOD)) % MOD;
+  }
+  /** Whether two fingerprints are equal. */
+  equals(other: MultisetHash): boolean {
+    return this.a === other.a && this.b === other.b;
+  }
+}
+
+/** The smallest `max` strings offered, sorted, and how many distinct were offered. */
+class FirstSorted {
+  count = 0;
+  readonly items: string[] = [];
+  constructor(private readonly max: number) {}
+  /** Offers one string (each is offered once). */
+  offer(s: string): void {
+    this.count++;
+    if (this.max === 0) return;
+    if (this.items.length === this.max && s >= (this.items[this.max - 1] as string)) return;
+    let i = this.items.length;
+    while (i > 0 && (this.items[i - 1] as string) > s) i--;
+    this.items.splice(i, 0, s);
+    if (this.items.length > this.max) this.items.pop();
+  }
+  /** The result. */
+  done(): TripleDifference {
+    return { count: this.count, first: [...this.items] };
+  }
+}
+
+/** Checks that a path names a readable file of a known RDF format (.ttl, .nt, .nq, .trig); returns its media type or throws an InputError (unreadable) or a UsageError (unknown format); `inputFormat` (ttl, nt, nq, trig) overrides the extension. */
+export function rdfFileFormat(path: string, inputFormat?: string): string {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
+  if (!isFile) throw cannotRead(path, new Error('not a file'));
+  const format = FORMATS[inputFormat !== undefined ? `.${inputFormat.toLowerCase()}` : extname(path)];
+  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use .ttl, .nt, .nq or .trig${inputFormat !== undefined ? ' with --input-format' : ''}`);
+  return format;
+}
+
+/**
+ * Compares a file (.ttl, .nt, .nq, .trig; graphs ignored) with the quads of some datasets, holding one article at a time.
+ * A first pass compares both in order and fingerprints both as multisets; only when they differ does a second pass
+ * list the missing and extra triples, hash-partitioning both sides into buckets on disk so that memory stays bounded.
+ */
+export async function roundtrip(path: string, datasets: DatasetSource, options: { base: string; maxDifferences?: number; bucketTriples?: number; inputFormat?: string }): Promise<RoundtripReport> {
+  const format = rdfFileFormat(path, options.inputFormat);
+  const line = new Writer({ format: 'N-Triples' });
+  const toLine = (q: Quad): string => line.quadToString(q.subject, q.predicate, q.object, DataFactory.defaultGraph()).trimEnd();
+  let used = false;
+  function* expected(): Generator<string> {
+    let source: Iterable<Dataset>;
+    if (typeof datasets === 'function') source = datasets();
+    else {
+      const oneShot = (datasets[Symbol.iterator]() as unknown) === datasets;
+      if (used && oneShot) throw new Error('roundtrip: the datasets are needed twice to list differences: pass a function that gives them afresh');
+      source = datasets;
+    }
+    used = true;
+    for (const d of source) for (const q of entitiesQuads(sortedById(d.entities), options)) yield toLine(q);
+  }
+  async function* inFile(): AsyncGenerator<string> {
+    const parser = createReadStream(path).pipe(new StreamParser({ format }));
+    try {
+      for await (const q of parser) yield toLine(q as Quad);
+    } catch (error) {
+      throw new DataError([{ entity: path, field: '(file)', message: `cannot parse: ${(error as Error).message}` }]);
+    }
+  }
+
+  // Pass 1: in order, one triple at a time.
+  const want = expected();
+  const fileHash = new MultisetHash();
+  const wantHash = new MultisetHash();
+  let inOrder = true;
+  let fileTriples = 0;
+  let expectedTriples = 0;
+  for await (const got of inFile()) {
+    fileTriples++;
+    fileHash.add(got);
+    const next = want.next();
+    if (next.done) { inOrder = false; continue; }
+    expectedTriples++;
+    wantHash.add(next.value);
+    if (got !== next.value) inOrder = false;
+  }
+  for (let next = want.next(); !next.done; next = want.next()) {
+    expectedTriples++;
+    wantHash.add(next.value);
+    inOrder = false;
+  }
+  const none: TripleDifference = { count: 0, first: [] };
+  if (fileTriples === expectedTriples && fileHash.equals(wantHash)) {
+    return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none };
+  }
+
+  // Pass 2: the differences, as sets, bucket by bucket.
+  const { missing, extra } = await setDifference(inFile(), expected(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
+  const same = missing.count === 0 && extra.count === 0;
+  return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra };
+}
+
+/** The lines of `expected` not in `file` (missing) and of `file` not in `expected` (extra), as sets, through `buckets` partitions. */
+async function setDifference(file: AsyncIterable<string>, expected: Iterable<string>, buckets: number, max: number): Promise<{ missing: TripleDifference; extra: TripleDifference }> {
+  const missing = new FirstSorted(max);
+  const extra = new FirstSorted(max);
+  const compare = (have: string[], want: string[]): void => {
+    have.sort();
+    want.sort();
+    let i = 0;
+    let j = 0;
+    while (i < have.length || j < want.length) {
+      const h = have[i];
+      const w = want[j];
+      if (w === undefined || (h !== undefined && h < w)) extra.offer(h as string);
+      else if (h === undefined || w < h) missing.offer(w);
+      // Step past every copy of the smaller line (or of both, when equal): duplicates count once.
+      const least = w === undefined || (h !== undefined && h <= w) ? h : w;
+      while (i < have.length && have[i] === least) i++;
+      while (j < want.length && want[j] === least) j++;
+    }
+  };
+  if (buckets <= 1) {
+    const fileLines: string[] = [];
+    for await (const l of file) fileLines.push(l);
+    compare(fileLines, [...expected]);
+    return { missing: missing.done(), extra: extra.done() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kg-roundtrip-'));
+  try {
+    const spill = async (side: 'file' | 'want', lines: AsyncIterable<string> | Iterable<string>): Promise<void> => {
+      const pending: string[][] = Array.from({ length: buckets }, () => []);
+      const sizes = new Array<number>(buckets).fill(0);
+      const flush = (b: number): void => {
+        appendFileSync(join(dir, `${side}-${b}`), `${(pending[b] as string[]).join('\n')}\n`, 'utf8');
+        pending[b] = [];
+        sizes[b] = 0;
+      };
+      for await (const l of lines) {
+        const b = hash53(l) % buckets;
+        (pending[b] as string[]).push(l);
+        sizes[b] = (sizes[b] as number) + l.length + 1;
+        if ((sizes[b] as number) >= FLUSH_CHARS) flush(b);
+      }
+      for (let b = 0; b < buckets; b++) if ((pending[b] as string[]).length) flush(b);
+    };
+    await spill('file', file);
+    await spill('want', expected);
+    const read = (name: string): string[] => {
+      try {
+        return readFileSync(join(dir, name), 'utf8').split('\n').filter((l) => l !== '');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+    };
+    for (let b = 0; b < buckets; b++) compare(read(`file-${b}`), read(`want-${b}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { missing: missing.done(), extra: extra.done() };
+}

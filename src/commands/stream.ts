@@ -1,0 +1,144 @@
+// Exports a corpus too large for memory: article by article through the same checks, mapping and writers, into files renamed into place at the end.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory, type Writer } from 'n3';
+import { assertValid } from '../mapping/check.js';
+import { CLASSES } from '../model/classes.js';
+import type { Dataset } from '../mapping/dataset.js';
+import { DCAT_NS, describeStats, emptyStats, graphIri, SPDX_NS, addToStats, VOID_NS } from '../generate/description.js';
+import { entitiesQuads, sortedById } from '../mapping/encode.js';
+import { DESCRIPTION_FILE, ontologyFile, dataTurtleOptions } from './export.js';
+import { UsageError } from '../errors.js';
+import { FORMATS, type FormatName } from '../rdf/formats.js';
+import { dataPrefixes } from '../mapping/iri.js';
+import { PACKAGE } from '../project.js';
+import { headerComment, sinkWriter, writeTurtle } from '../rdf/turtle.js';
+import { STANDARD_PREFIXES } from '../model/vocab.js';
+
+/** Options of a streaming export. */
+export interface StreamOptions {
+  readonly base: string;
+  readonly formats: readonly FormatName[];
+  /** The name of the corpus: its files are `<name>.<ext>` (or `<name>-00001.<ext>` … when split). */
+  readonly name: string;
+  readonly title: string;
+  /** At most this many triples per N-Triples / N-Quads file. */
+  readonly splitSize?: number;
+  /** Called now and then with the progress so far. */
+  readonly progress?: (done: { articles: number; entities: number; triples: number }) => void;
+}
+
+/** A file being written: a temporary file with a buffer in front, renamed into place at the end. */
+class TempFile {
+  readonly temp: string;
+  private readonly fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+
+  /** Opens the temporary file beside `path`. */
+  constructor(readonly path: string) {
+    this.temp = join(path, '..', `.${basename(path)}.${process.pid}.tmp`);
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  /** Appends text (flushed in blocks of 256 KB). */
+  write = (chunk: string): void => {
+    this.buffer.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= 1 << 18) this.flush();
+  };
+
+  private flush(): void {
+    if (this.size) writeSync(this.fd, this.buffer.join(''), null, 'utf8');
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  /** Flushes, syncs and closes the file. */
+  close(): void {
+    this.flush();
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+  }
+}
+
+/** One output format: its writer, its current file and, when split, how many triples that file holds. */
+interface Output {
+  readonly format: FormatName;
+  file: TempFile;
+  writer: Writer;
+  part: number;
+  inPart: number;
+}
+
+/** Streams articles into files of the given formats plus a description and the ontology; nothing appears in `dir` unless all succeed. */
+export async function exportStream(articles: Iterable<Dataset>, dir: string, options: StreamOptions): Promise<{ paths: string[]; triples: number; articles: number }> {
+  if (options.formats.includes('jsonld')) throw new UsageError('JSON-LD needs the whole graph in memory: stream Turtle, N-Triples, N-Quads or TriG');
+  mkdirSync(dir, { recursive: true });
+  const graph = DataFactory.namedNode(graphIri(options.base, options.name));
+  const corpus: Dataset = { name: options.name, title: options.title, entities: [] };
+  const turtleOptions = dataTurtleOptions(corpus, options);
+  const splits = (f: FormatName): boolean => options.splitSize !== undefined && (f === 'ntriples' || f === 'nquads');
+  const fileName = (f: FormatName, part: number): string =>
+    splits(f) ? `${options.name}-${String(part).padStart(5, '0')}.${FORMATS[f].ext}` : `${options.name}.${FORMATS[f].ext}`;
+  const open = (f: FormatName, part: number): { file: TempFile; writer: Writer } => {
+    const file = new TempFile(join(dir, fileName(f, part)));
+    file.write(headerComment(turtleOptions.header));
+    const format = { turtle: 'Turtle', trig: 'application/trig', ntriples: 'N-Triples', nquads: 'N-Quads', jsonld: '' }[f];
+    const prefixes = f === 'turtle' || f === 'trig' ? { prefixes: Object.fromEntries(turtleOptions.prefixes) } : {};
+    return { file, writer: sinkWriter(file.write, { format, ...prefixes }) };
+  };
+  const outputs: Output[] = options.formats.map((format) => ({ format, ...open(format, 1), part: 1, inPart: 0 }));
+  const finished: TempFile[] = [];
+  const end = (writer: Writer): Promise<void> => new Promise((resolve, reject) => writer.end((e: Error | null) => (e ? reject(e) : resolve())));
+  const stats = emptyStats();
+  let count = 0;
+  try {
+    for (const article of articles) {
+      assertValid(article.entities);
+      const quads: Quad[] = [...entitiesQuads(sortedById(article.entities), options)];
+      addToStats(stats, quads);
+      for (const out of outputs) {
+        const graphs = FORMATS[out.format].graphs;
+        for (const q of quads) {
+          if (splits(out.format) && out.inPart === options.splitSize) {
+            await end(out.writer);
+            out.file.close();
+            finished.push(out.file);
+            out.part++;
+            Object.assign(out, open(out.format, out.part), { inPart: 0 });
+          }
+          out.writer.addQuad(graphs ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q);
+          out.inPart++;
+        }
+      }
+      count++;
+      options.progress?.({ articles: count, entities: stats.entities, triples: stats.triples });
+    }
+    for (const out of outputs) {
+      await end(out.writer);
+      out.file.close();
+      finished.push(out.file);
+    }
+    const description = new TempFile(join(dir, DESCRIPTION_FILE));
+    const files = finished.map((f) => ({ format: outputs.find((o) => f.path.endsWith(`.${FORMATS[o.format].ext}`))?.format ?? 'turtle', name: basename(f.path) }));
+    await writeTurtle(describeStats(corpus, stats, options.base, files, undefined), {
+      header: [`Description of ${options.title} (VoID, DCAT, PROV). Generated by \`kg export\` (${PACKAGE.name} ${PACKAGE.version}). Do not edit.`],
+      prefixes: [...STANDARD_PREFIXES, ['void', VOID_NS], ['dcat', DCAT_NS], ['spdx', SPDX_NS], ['dataset', `${options.base}dataset/`], ...dataPrefixes(options.base, CLASSES)],
+    }, description.write);
+    description.close();
+    finished.push(description);
+    const onto = ontologyFile(dir);
+    const ontology = new TempFile(onto.path);
+    await onto.write(ontology.write);
+    ontology.close();
+    finished.push(ontology);
+  } catch (error) {
+    for (const out of outputs) { try { out.file.close(); } catch { /* already closed */ } rmSync(out.file.temp, { force: true }); }
+    for (const f of finished) rmSync(f.temp, { force: true });
+    throw error;
+  }
+  for (const f of finished) renameSync(f.temp, f.path);
+  return { paths: finished.map((f) => f.path), triples: stats.triples, articles: count };
+}

@@ -1,0 +1,189 @@
+// Reads quads back into entities, strictly: an unknown class, predicate or value is an error that names it.
+import type { Quad, Term } from '@rdfjs/types';
+import { CLASSES, type Entity } from '../model/classes.js';
+import { assertedClasses, termKey } from './encode.js';
+import { DataError, type DataProblem } from '../errors.js';
+import { embeddedIri, enumIri, idFromIri } from './iri.js';
+import { CODECS, describeTerm } from './literals.js';
+import { isMany, propertiesOf, type ClassDecl, type PropDecl } from '../model/schema.js';
+import { KG_NS, RDF } from '../model/vocab.js';
+
+/** Every class of ours by IRI: concrete, abstract and embedded ones. */
+const CLASS_BY_IRI: ReadonlyMap<string, ClassDecl> = new Map((CLASSES as readonly ClassDecl[]).map((c) => [c.iri, c]));
+
+/** A class as messages name it: `kg:Person` for ours, `<iri>` otherwise. */
+function shortName(decl: ClassDecl): string {
+  return decl.iri.startsWith(KG_NS) ? `kg:${decl.iri.slice(KG_NS.length)}` : `<${decl.iri}>`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listing(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+type Node = Map<string, Term[]>;
+
+/** Decodes the quads of a dataset (default graph only) into entities sorted by id; throws a DataError listing every problem. */
+export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): Entity[] {
+  const problems: DataProblem[] = [];
+  const nodes = new Map<string, Node>();
+  for (const q of quads) {
+    const where = q.subject.termType === 'NamedNode' ? q.subject.value : `_:${q.subject.value}`;
+    if (q.subject.termType !== 'NamedNode') { problems.push({ entity: where, field: q.predicate.value, message: `subject is a ${q.subject.termType}; only IRIs are allowed (no blank nodes)` }); continue; }
+    if (q.graph.termType !== 'DefaultGraph') { problems.push({ entity: where, field: q.predicate.value, message: `quad in named graph <${q.graph.value}>; only the default graph is read` }); continue; }
+    if (q.object.termType === 'BlankNode' || q.object.termType === 'Quad') { problems.push({ entity: where, field: q.predicate.value, message: `object is a ${q.object.termType}; not allowed in the data` }); continue; }
+    let node = nodes.get(q.subject.value);
+    if (!node) nodes.set(q.subject.value, (node = new Map()));
+    const list = node.get(q.predicate.value) ?? [];
+    if (!list.some((t) => t.equals(q.object))) list.push(q.object);
+    node.set(q.predicate.value, list);
+  }
+
+  const consumed = new Set<string>();
+  const entities: Entity[] = [];
+  for (const [iri, node] of nodes) {
+    const id = idFromIri(options.base, iri);
+    if (id === undefined) continue; // embedded nodes and strangers are dealt with below
+    const fields = decodeNode(iri, id, node, undefined);
+    if (fields) entities.push(fields as unknown as Entity);
+  }
+  for (const iri of nodes.keys()) {
+    if (!consumed.has(iri)) {
+      problems.push({ entity: iri, field: RDF.type, message: `subject is neither an entity IRI under the base <${options.base}> nor a node embedded in one` });
+    }
+  }
+  if (problems.length) throw new DataError(problems);
+  return entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  function decodeNode(iri: string, entityId: string, node: Node, expected: ClassDecl | undefined): Record<string, unknown> | undefined {
+    consumed.add(iri);
+    const decl = expected ? embeddedClass(entityId, node.get(RDF.type) ?? [], expected) : entityClass(entityId, node.get(RDF.type) ?? []);
+    if (!decl) return undefined;
+    if (!expected && decl.idPrefix && !entityId.startsWith(`${decl.idPrefix}/`)) {
+      problems.push({ entity: entityId, field: 'rdf:type', message: `a ${decl.name} must have an IRI under <${options.base}${decl.idPrefix}/>` });
+    }
+    const out: Record<string, unknown> = expected ? {} : { type: decl.name, id: entityId };
+    const props = propertiesOf(decl);
+    const known = new Set(props.map((p) => p.prop.iri));
+    for (const predicate of node.keys()) {
+      if (predicate !== RDF.type && !known.has(predicate)) {
+        problems.push({ entity: entityId, field: predicate, message: `predicate <${predicate}> is not declared for class ${decl.name}` });
+      }
+    }
+    for (const { key, prop } of props) {
+      let terms = node.get(prop.iri) ?? [];
+      if (prop.kind === 'embedded' || props.some((p) => p.prop !== prop && p.prop.iri === prop.iri)) {
+        // Several properties share this predicate (e.g. oa:hasSelector): each takes the objects meant for it.
+        terms = terms.filter((t) => claims(prop, t, iri));
+      }
+      const values: unknown[] = [];
+      for (const t of [...terms].sort((a, b) => (termKey(a) < termKey(b) ? -1 : termKey(a) > termKey(b) ? 1 : 0))) {
+        const v = decodeValue(prop, t, iri, entityId, key);
+        if (v !== undefined) values.push(v);
+      }
+      if ((prop.card === 'one' || prop.card === 'some') && terms.length === 0) {
+        problems.push({ entity: entityId, field: key, message: `required property <${prop.iri}> is missing` });
+      } else if ((prop.card === 'one' || prop.card === 'optional') && terms.length > 1) {
+        problems.push({ entity: entityId, field: key, message: `expected at most one value of <${prop.iri}>, got ${terms.length}` });
+      }
+      if (values.length) out[key] = isMany(prop) ? values : values[0];
+    }
+    // Objects of a shared predicate that no property took.
+    for (const [predicate, terms] of node) {
+      const owners = props.filter((p) => p.prop.iri === predicate);
+      if (owners.length > 1) {
+        for (const t of terms) {
+          if (!owners.some((o) => claims(o.prop, t, iri))) problems.push({ entity: entityId, field: predicate, message: `unexpected value ${describeTerm(t)}` });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The class of a node embedded in an entity (a selector): exactly one type, the one its property declares. */
+  function embeddedClass(entityId: string, types: readonly Term[], expected: ClassDecl): ClassDecl | undefined {
+    const fail = (message: string): undefined => { problems.push({ entity: entityId, field: 'rdf:type', message }); return undefined; };
+    const only = types[0];
+    if (types.length !== 1 || only?.termType !== 'NamedNode') return fail(`expected exactly one class IRI, got ${types.length ? types.map(describeTerm).join(', ') : 'none'}`);
+    const decl = CLASS_BY_IRI.get(only.value);
+    if (!decl) return fail(`unknown class <${only.value}>`);
+    if (decl !== expected) return fail(`class <${decl.iri}> is not allowed here (expected <${expected.iri}>)`);
+    return decl;
+  }
+
+  /**
+   * The class of an entity node from its types: exactly one concrete class of ours plus every superclass of ours
+   * that the export asserts with it (assertedClasses), no more and no fewer. The class is the concrete type whose
+   * asserted classes cover the others (in valid data all of them; otherwise the most of them, and of several the one
+   * with all its superclasses given); a superclass missing or a type that is neither it nor a superclass of it is a
+   * problem. Undefined when no class can be told.
+   */
+  function entityClass(entityId: string, types: readonly Term[]): ClassDecl | undefined {
+    const fail = (message: string): undefined => { problems.push({ entity: entityId, field: 'rdf:type', message }); return undefined; };
+    if (!types.length) return fail('expected the IRI of its class and of each of its superclasses of ours, got none');
+    const given: ClassDecl[] = [];
+    for (const t of types) {
+      if (t.termType !== 'NamedNode') { fail(`expected class IRIs, got ${describeTerm(t)}`); continue; }
+      const c = CLASS_BY_IRI.get(t.value);
+      if (!c) fail(`unknown class <${t.value}>`);
+      else if (c.embedded) fail(`class <${c.iri}> is not allowed here`);
+      else given.push(c);
+    }
+    if (!given.length) return undefined;
+    // The candidates: the concrete types whose asserted classes cover the most of those given; of several, the one
+    // whose superclasses are all given (e.g. kg:Person, not kg:Country, for Person, Agent, Item and Country).
+    const concrete = given.filter((c) => !c.abstract);
+    const covers = (c: ClassDecl): number => given.filter((g) => assertedClasses(c).includes(g)).length;
+    const top = Math.max(0, ...concrete.map(covers));
+    let best = concrete.filter((c) => covers(c) === top);
+    const complete = best.filter((c) => assertedClasses(c).every((a) => given.includes(a)));
+    if (complete.length === 1) best = complete;
+    const named = (cs: readonly ClassDecl[]): string => listing(cs.map((c) => `<${c.iri}>`));
+    const givenText = `${given.length === 1 ? 'type' : 'types'} ${named(given)} given`;
+    const decl = best[0];
+    if (!decl) return fail(`${givenText}, but ${given.length === 1 ? 'it is' : 'they are all'} abstract: an entity has one concrete class of ours, asserted with its superclasses`);
+    if (best.length > 1) return fail(`${givenText}: ${named(best)} are unrelated classes, so which one it is cannot be told; an entity has one class of ours, asserted with its superclasses`);
+    const asserted = assertedClasses(decl);
+    // The given types in the order the export writes them, then the others in the order given.
+    const ordered = [...asserted.filter((c) => given.includes(c)), ...given.filter((g) => !asserted.includes(g))];
+    const orderedText = `${ordered.length === 1 ? 'type' : 'types'} ${named(ordered)} given`;
+    for (const extra of given.filter((g) => !asserted.includes(g))) {
+      fail(`${orderedText}, but <${extra.iri}> is neither ${shortName(decl)} nor a superclass of it: an entity has one class of ours, asserted with its superclasses and no other class`);
+    }
+    const missing = asserted.filter((c) => !given.includes(c));
+    if (missing.length === 1) fail(`${orderedText}, but ${named(missing)} (a superclass of ${shortName(decl)}) is missing`);
+    else if (missing.length > 1) fail(`${orderedText}, but ${named(missing)} (superclasses of ${shortName(decl)}) are missing`);
+    return decl;
+  }
+
+  function claims(prop: PropDecl, term: Term, subjectIri: string): boolean {
+    if (prop.kind === 'embedded') return term.termType === 'NamedNode' && term.value === embeddedIri(subjectIri, prop.fragment);
+    return !(term.termType === 'NamedNode' && term.value.startsWith(`${subjectIri}#`));
+  }
+
+  function decodeValue(prop: PropDecl, term: Term, subjectIri: string, entityId: string, key: string): unknown {
+    const fail = (message: string): undefined => { problems.push({ entity: entityId, field: key, message }); return undefined; };
+    switch (prop.kind) {
+      case 'ref': {
+        if (term.termType !== 'NamedNode') return fail(`expected a reference to an entity, got ${describeTerm(term)}`);
+        const id = idFromIri(options.base, term.value);
+        return id ?? fail(`<${term.value}> is not an entity IRI under the base <${options.base}>`);
+      }
+      case 'enum': {
+        const key2 = Object.keys(prop.values).find((k) => enumIri(prop.scheme, k) === term.value);
+        return key2 ?? fail(`${describeTerm(term)} is not a member of the value set ${prop.scheme}`);
+      }
+      case 'embedded': {
+        const node = nodes.get(term.value);
+        if (!node) return fail(`embedded node <${term.value}> has no description`);
+        return decodeNode(term.value, `${entityId}#${prop.fragment}`, node, prop.cls);
+      }
+      default: {
+        const r = CODECS[prop.kind].fromTerm(term);
+        if ('error' in r) return fail(r.error);
+        if (prop.pattern && !new RegExp(prop.pattern, 'u').test(String(r.value))) return fail(`${describeTerm(term)} does not match the pattern ${prop.pattern}`);
+        return r.value;
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Writes the documentation site (`kg docs`): ontology reference, one page per entity, one highlighted page per article and pictures of the graph, from the export's own quads.
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { writeFilesAtomically } from '../rdf/atomic.js';
+import type { Dataset } from '../mapping/dataset.js';
+import { articlePage } from './article-page.js';
+import { entityPage } from './entity-page.js';
+import { entityGraphDot, renderSvg } from './graphviz.js';
+import { graphPage, indexPage } from './index-page.js';
+import { SiteModel } from './model.js';
+import { ontologyPage } from './ontology-page.js';
+import { STYLE_CSS } from './style.js';
+import { checkAll } from '../commands/export.js';
+
+/** Options of the site: the base IRI the export uses, and the datasets (the built-in ones by default). */
+export interface DocsOptions {
+  readonly base: string;
+  readonly datasets?: readonly Dataset[];
+}
+
+/** Builds every file of the site in memory, keyed by its path relative to the site root (POSIX separators), in a fixed order. */
+export async function siteFiles(options: DocsOptions): Promise<Map<string, string>> {
+  const datasets = options.datasets ?? (await import('../data/index.js')).DATASETS;
+  checkAll(datasets, { base: options.base });
+  const model = new SiteModel(datasets, options.base);
+  const files = new Map<string, string>();
+  const graphSvg = await renderSvg(entityGraphDot(model, ''));
+  files.set('style.css', STYLE_CSS);
+  files.set('index.html', indexPage(model, graphSvg));
+  files.set('graph.html', graphPage(model, graphSvg));
+  files.set('ontology.html', await ontologyPage(model));
+  for (const article of model.articles()) files.set(article.path, articlePage(model, article));
+  for (const entity of model.entities.values()) files.set(entity.path, entityPage(model, entity));
+  return files;
+}
+
+/**
+ * Removes pages a previous run left in the folder that this run did not write: `.html` files under `entity/` and
+ * `article/`, and the single `article.html` that versions before one page per article wrote.
+ */
+function removeStale(outDir: string, written: ReadonlySet<string>): void {
+  const visit = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        visit(path);
+        try { rmdirSync(path); } catch { /* not empty: keep it */ }
+      } else if (e.name.endsWith('.html') && !written.has(relative(outDir, path).split(sep).join('/'))) {
+        rmSync(path, { force: true });
+      }
+    }
+  };
+  visit(join(outDir, 'entity'));
+  visit(join(outDir, 'article'));
+  if (!written.has('article.html')) rmSync(join(outDir, 'article.html'), { force: true });
+}
+
+/** Writes the static site into `outDir` (atomically, file by file renamed into place once all are written) and returns the paths written, sorted. */
+export async function writeDocs(outDir: string, options: DocsOptions): Promise<string[]> {
+  const files = await siteFiles(options);
+  const paths = [...files.keys()].sort();
+  await writeFilesAtomically(paths.map((p) => ({ path: join(outDir, ...p.split('/')), write: (sink) => sink(files.get(p) ?? '') })));
+  removeStale(outDir, new Set(paths));
+  return paths.map((p) => join(outDir, ...p.split('/')));
+}
