@@ -9,7 +9,8 @@ import { DATASETS } from '../src/data/index.js';
 import { canonicalHash, graphIri } from '../src/generate/description.js';
 import { classOf, entitiesQuads, sortedById } from '../src/mapping/encode.js';
 import { datasetFile } from '../src/commands/export.js';
-import { FORMATS, type FormatName } from '../src/rdf/formats.js';
+import { DIRECT_EXTENSIONS, directMediaType, formatNamed, FORMATS, type FormatName } from '../src/rdf/formats.js';
+import { INPUT_FORMATS } from '../src/commands/validate.js';
 import { projectPath } from '../src/project.js';
 import { ancestorsOf, propertiesOf, type ClassDecl } from '../src/model/schema.js';
 import { DEFAULT_BASE } from '../src/model/vocab.js';
@@ -113,5 +114,26 @@ describe('the dataset description', () => {
 
   it('is itself free of blank nodes and keyed by quad', () => {
     expect(description.filter((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode').map(quadKey)).toEqual([]);
+  });
+});
+
+describe('the one registry of formats', () => {
+  it.each([
+    ['ttl', 'turtle'], ['TURTLE', 'turtle'], ['.ttl', 'turtle'], ['nt', 'ntriples'], ['n-triples', 'ntriples'], ['nq', 'nquads'],
+    ['N-Quads', 'nquads'], ['trig', 'trig'], ['jsonld', 'jsonld'], ['json-ld', 'jsonld'], ['rdfxml', undefined], ['', undefined],
+  ])('finds the format of %j: %s', (name, format) => {
+    expect(formatNamed(name)).toBe(format);
+  });
+
+  it.each([
+    ['a.ttl', undefined, 'text/turtle'], ['a.nt', undefined, 'application/n-triples'], ['dir.x/a', undefined, undefined],
+    ['a.jsonld', undefined, undefined], ['a.txt', 'turtle', 'text/turtle'], ['a.ttl', 'nq', 'application/n-quads'], ['a.rdf', undefined, undefined],
+  ])('reads %s (format %s) directly as %s', (path, override, mediaType) => {
+    expect(directMediaType(path, override)).toBe(mediaType);
+  });
+
+  it('is what validate, import and query accept: the same aliases, and messages that list the same extensions', () => {
+    expect(Object.keys(INPUT_FORMATS).sort()).toEqual(['n-quads', 'n-triples', 'nq', 'nquads', 'nt', 'ntriples', 'trig', 'ttl', 'turtle']);
+    expect(DIRECT_EXTENSIONS).toBe('.ttl, .nt, .nq or .trig');
   });
 });

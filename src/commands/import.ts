@@ -1,4 +1,5 @@
 // Reads an RDF file back into a dataset of typed entities (the inverse of export), strictly.
+import { DIRECT_EXTENSIONS } from '../rdf/formats.js';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -14,7 +15,7 @@ export function importFile(path: string, options: { base: string; inputFormat?: 
   const shown = options.name ?? path;
   const ext = (options.inputFormat ?? extname(shown).slice(1)).toLowerCase();
   const format = INPUT_FORMATS[ext];
-  if (!format) throw new UsageError(`cannot import ${shown}: unknown RDF format "${ext}": use .ttl, .nt, .nq or .trig, or --input-format`);
+  if (!format) throw new UsageError(`cannot import ${shown}: unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS}, or --input-format`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

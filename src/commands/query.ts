@@ -1,4 +1,5 @@
 // Runs SPARQL 1.1 queries on exported files in an embedded store (Oxigraph), and formats the results.
+import { directMediaType, FORMATS } from '../rdf/formats.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,12 +13,8 @@ import { valueSets } from '../generate/ontology.js';
 import { drain, sinkWriter } from '../rdf/turtle.js';
 import { DEFAULT_BASE, STANDARD_PREFIXES } from '../model/vocab.js';
 
-/** The media type Oxigraph reads for each file extension. */
-const FORMATS: Readonly<Record<string, string>> = {
-  '.ttl': 'text/turtle', '.nt': 'application/n-triples', '.nq': 'application/n-quads', '.trig': 'application/trig',
-};
 /** JSON-LD files are turned into N-Quads (with the `jsonld` package) before they are loaded. */
-const JSONLD_EXT = '.jsonld';
+const JSONLD_EXT = `.${FORMATS.jsonld.ext}`;
 
 /** The output formats of `kg query` for SELECT and ASK (the first is the default). */
 export const RESULT_FORMATS = ['table', 'csv', 'tsv', 'json'] as const;
@@ -79,14 +76,14 @@ function loadText(store: oxigraph.Store, file: string, text: string, format: str
 }
 
 function unknownFormat(file: string): DataError {
-  return new DataError([{ entity: file, field: '(file)', message: `unknown RDF format; use one of ${[...Object.keys(FORMATS), JSONLD_EXT].join(', ')}` }]);
+  return new DataError([{ entity: file, field: '(file)', message: `unknown RDF format; use one of ${Object.values(FORMATS).map((f) => `.${f.ext}`).join(', ')}` }]);
 }
 
 /** Loads RDF files (by extension: .ttl, .nt, .nq, .trig) into a new in-memory store; see loadData for JSON-LD too. */
 export function loadStore(files: readonly string[]): oxigraph.Store {
   const store = new oxigraph.Store();
   for (const file of files) {
-    const format = FORMATS[extname(file)];
+    const format = directMediaType(file);
     if (!format) throw unknownFormat(file);
     loadText(store, file, readDataFile(file), format);
   }
@@ -111,7 +108,7 @@ export async function loadData(files: readonly string[]): Promise<oxigraph.Store
   const store = new oxigraph.Store();
   for (const file of files) {
     const ext = extname(file);
-    const format = FORMATS[ext];
+    const format = directMediaType(file);
     if (!format && ext !== JSONLD_EXT) throw unknownFormat(file);
     const text = readDataFile(file);
     if (format) loadText(store, file, text, format);

@@ -1,4 +1,5 @@
 // Re-reads an export and compares it, as a set of triples and in bounded memory, with what the entities produce now.
+import { DIRECT_EXTENSIONS, directMediaType } from '../rdf/formats.js';
 import { appendFileSync, createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -34,7 +35,6 @@ export interface RoundtripReport {
 export type DatasetSource = Iterable<Dataset> | (() => Iterable<Dataset>);
 
 const MOD = 2 ** 52;
-const FORMATS: Readonly<Record<string, string>> = { '.ttl': 'text/turtle', '.nt': 'application/n-triples', '.nq': 'application/n-quads', '.trig': 'application/trig' };
 /** At most this many triples (both sides together, about) are held in memory while differences are listed. */
 const BUCKET_TRIPLES = 50_000;
 /** Lines buffered per bucket before they are appended to its file. */
@@ -85,8 +85,8 @@ export function rdfFileFormat(path: string, inputFormat?: string): string {
     throw cannotRead(path, error);
   }
   if (!isFile) throw cannotRead(path, new Error('not a file'));
-  const format = FORMATS[inputFormat !== undefined ? `.${inputFormat.toLowerCase()}` : extname(path)];
-  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use .ttl, .nt, .nq or .trig${inputFormat !== undefined ? ' with --input-format' : ''}`);
+  const format = directMediaType(path, inputFormat);
+  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use ${DIRECT_EXTENSIONS}${inputFormat !== undefined ? ' with --input-format' : ''}`);
   return format;
 }
 

@@ -1,4 +1,5 @@
 // Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, then SHACL.
+import { DIRECT_EXTENSIONS, FORMATS } from '../rdf/formats.js';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -15,9 +16,9 @@ import { HashIndex } from '../mapping/hashindex.js';
 import { KG_NS, RDF } from '../model/vocab.js';
 
 /** The media type read for each file extension (or `--input-format`). */
-export const INPUT_FORMATS: Readonly<Record<string, string>> = {
-  ttl: 'text/turtle', nt: 'application/n-triples', nq: 'application/n-quads', trig: 'application/trig',
-};
+export const INPUT_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(FORMATS).filter((f) => f.direct).flatMap((f) => f.aliases.map((a) => [a, f.mediaType])),
+);
 
 /** One thing wrong with a file. */
 export interface Finding {
@@ -250,7 +251,7 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
     ({ file: path, status, triples, entities, shacl, findings });
   const ext = (options.inputFormat ?? extname(path).slice(1)).toLowerCase();
   const format = INPUT_FORMATS[ext];
-  if (!format) return report('unreadable', [{ kind: 'read', message: `unknown RDF format "${ext}": use .ttl, .nt, .nq or .trig, or --input-format` }]);
+  if (!format) return report('unreadable', [{ kind: 'read', message: `unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS}, or --input-format` }]);
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return report('unreadable', [{ kind: 'read', message: 'is a directory, not a file' }]);
