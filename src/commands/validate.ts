@@ -1,11 +1,11 @@
 // Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, then SHACL.
-import { DIRECT_EXTENSIONS, FORMATS } from '../rdf/formats.js';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { DIRECT_EXTENSIONS } from '../rdf/formats.js';
+import { defaultGraph, INPUT_FORMATS, parseFile, RDF_REIFIES, starLocation, type Finding } from '../rdf/read.js';
+
+export { defaultGraph, INPUT_FORMATS, type Finding };
+import { closeSync, openSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Quad } from '@rdfjs/types';
-import { createReadStream } from 'node:fs';
-import { PassThrough } from 'node:stream';
-import { DataFactory, StreamParser } from 'n3';
 import { entityProblems, type CheckContext } from '../mapping/check.js';
 import { CLASSES, type Entity } from '../model/classes.js';
 import { decodeQuads } from '../mapping/decode.js';
@@ -14,27 +14,6 @@ import { ancestorsOf, propertiesOf, type ClassDecl } from '../model/schema.js';
 import { ShaclChecker, type Violation } from './shacl.js';
 import { HashIndex } from '../mapping/hashindex.js';
 import { KG_NS, RDF } from '../model/vocab.js';
-
-/** The media type read for each file extension (or `--input-format`). */
-export const INPUT_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.values(FORMATS).filter((f) => f.direct).flatMap((f) => f.aliases.map((a) => [a, f.mediaType])),
-);
-
-/** One thing wrong with a file. */
-export interface Finding {
-  /** `read` and `syntax` mean the file could not be read or parsed; the others that its data is invalid. */
-  readonly kind: 'read' | 'syntax' | 'empty' | 'decode' | 'check' | 'shacl';
-  readonly line?: number;
-  readonly column?: number;
-  /** The focus node (SHACL) or entity id (decoding and checks). */
-  readonly focus?: string;
-  /** The SHACL path or the entity field. */
-  readonly path?: string;
-  /** The SHACL constraint component. */
-  readonly constraint?: string;
-  readonly value?: string;
-  readonly message: string;
-}
 
 /** The outcome of validating one file. */
 export interface FileReport {
@@ -58,144 +37,12 @@ export interface ValidateOptions {
   readonly shaclMaxTriples: number;
   /** At most this many syntax errors are reported per file. */
   readonly maxSyntaxErrors?: number;
+  /** Told the step validation is at, and how many triples it has read in it so far (for a progress line). */
+  readonly onStep?: (step: ValidateStep, triples: number) => void;
 }
 
-const CHUNK = 1 << 16;
-const RDF_REIFIES = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies';
-
-/** The lines of a file, streamed, each with the byte offset where it starts. */
-function* lines(path: string): Generator<{ text: string; offset: number }> {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let pending: Buffer = Buffer.alloc(0);
-    let offset = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
-      let data = n ? Buffer.concat([pending, buffer.subarray(0, n)]) : pending;
-      let nl: number;
-      while ((nl = data.indexOf(10)) >= 0) {
-        yield { text: data.subarray(0, nl).toString('utf8'), offset };
-        offset += nl + 1;
-        data = data.subarray(nl + 1);
-      }
-      pending = Buffer.from(data);
-      if (n === 0) { if (pending.length) yield { text: pending.toString('utf8'), offset }; return; }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The line and column (in code points) of the first byte that is not valid UTF-8, or undefined when the whole file is valid. */
-function utf8Error(path: string): { line: number; column: number; byte: number } | undefined {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let line = 1;
-    let column = 1;
-    let need = 0;
-    let cp = 0;
-    let min = 0;
-    let lead = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
-      if (n === 0) return need ? { line, column, byte: lead } : undefined;
-      for (let i = 0; i < n; i++) {
-        const b = buffer[i] ?? 0;
-        if (need === 0) {
-          if (b < 0x80) { if (b === 10) { line++; column = 1; } else column++; continue; }
-          lead = b;
-          if (b >= 0xc2 && b <= 0xdf) { need = 1; cp = b & 0x1f; min = 0x80; }
-          else if (b >= 0xe0 && b <= 0xef) { need = 2; cp = b & 0x0f; min = 0x800; }
-          else if (b >= 0xf0 && b <= 0xf4) { need = 3; cp = b & 0x07; min = 0x10000; }
-          else return { line, column, byte: b };
-        } else {
-          if ((b & 0xc0) !== 0x80) return { line, column, byte: lead };
-          cp = (cp << 6) | (b & 0x3f);
-          if (--need === 0) {
-            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { line, column, byte: lead };
-            column++;
-          }
-        }
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Turns an n3 parser error into a finding with line and column (the column of the quoted token in that line). */
-function syntaxFinding(error: Error & { context?: { line?: number; token?: { line?: number; start?: number } } }, lineOffset: number, lineText: (line: number) => string | undefined): Finding {
-  const m = /^([\s\S]*?) on line (\d+)\.?$/.exec(error.message);
-  const message = m?.[1] ?? error.message;
-  const reported = error.context?.line ?? (m ? Number(m[2]) : undefined);
-  if (reported === undefined) return { kind: 'syntax', message };
-  const line = reported + lineOffset;
-  const text = lineText(line) ?? '';
-  const quoted = /"((?:[^"\\]|\\.)+)"/.exec(message)?.[1];
-  let column = quoted ? text.indexOf(quoted) + 1 : 0;
-  if (column <= 0 && error.context?.token?.line === reported && typeof error.context.token.start === 'number') column = error.context.token.start + 1;
-  if (column <= 0) column = Math.max(1, text.search(/\S/) + 1);
-  return { kind: 'syntax', line, column, message };
-}
-
-/** Where parsing can resume after an error on `line`: the next line that starts a statement, its byte offset, and the directives before it. */
-function resumePoint(path: string, line: number): { line: number; offset: number; directives: string } | undefined {
-  const directives: string[] = [];
-  let n = 0;
-  for (const { text, offset } of lines(path)) {
-    n++;
-    if (n <= line) {
-      if (/^\s*(@prefix|@base|PREFIX|BASE)\b/i.test(text)) directives.push(text.trim());
-      continue;
-    }
-    if (/^[^\s#)\]}.,;]/.test(text)) return { line: n, offset, directives: directives.join(' ') };
-  }
-  return undefined;
-}
-
-/** The text of one line of a file (1-based). */
-function lineOf(path: string, wanted: number): string | undefined {
-  let n = 0;
-  for (const { text } of lines(path)) if (++n === wanted) return text;
-  return undefined;
-}
-
-/** Every quad of a file, streamed; syntax errors are collected (parsing resumes at the next statement) instead of thrown. */
-async function* parseFile(path: string, format: string, findings: Finding[], maxErrors: number): AsyncGenerator<Quad> {
-  const bad = utf8Error(path);
-  if (bad) {
-    findings.push({ kind: 'syntax', line: bad.line, column: bad.column, message: `not valid UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')})` });
-    return;
-  }
-  let from = { line: 1, offset: 0, directives: '' };
-  for (;;) {
-    const file = createReadStream(path, { start: from.offset });
-    const prefix = from.directives ? `${from.directives}\n` : '';
-    const source = new PassThrough();
-    if (prefix) source.write(prefix);
-    file.pipe(source);
-    const parser = new StreamParser({ format });
-    for (const s of [file, source]) s.on('error', () => { /* the parser's error is the one reported */ });
-    const lineOffset = from.line - 1 - (prefix ? 1 : 0);
-    try {
-      for await (const q of source.pipe(parser)) yield q as Quad;
-      return;
-    } catch (error) {
-      file.unpipe(source);
-      file.destroy();
-      source.destroy();
-      const finding = syntaxFinding(error as Error, lineOffset, (l) => lineOf(path, l));
-      findings.push(finding);
-      const count = findings.filter((f) => f.kind === 'syntax').length;
-      if (finding.line === undefined || count >= maxErrors) return;
-      const next = resumePoint(path, finding.line);
-      if (!next) return;
-      from = next;
-    }
-  }
-}
+/** The steps of validating one file. */
+export type ValidateStep = 'parsing' | 'decoding' | 'SHACL';
 
 /** A 53-bit hash of a string (cyrb53): collisions among a few million IRIs are vanishingly unlikely. */
 export function hash53(text: string): number {
@@ -270,8 +117,11 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
   const referenced = new HashIndex();
   let triples = 0;
   let star = false;
+  const step = options.onStep ?? ((): void => {});
+  step('parsing', 0);
   for await (const q of parseFile(path, format, findings, options.maxSyntaxErrors ?? 50)) {
     triples++;
+    if ((triples & 0xffff) === 0) step('parsing', triples);
     if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
     if (q.predicate.value === RDF.type && q.object.termType === 'NamedNode' && !ABSTRACT.has(q.object.value)) classOf.add(hash53(q.subject.value), CLASS_INDEX.get(q.object.value) ?? NOT_OURS);
     else if (q.predicate.value === `${KG_NS}text` && q.object.termType === 'Literal') texts.set(q.subject.value, q.object.value);
@@ -314,7 +164,10 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
     }
     for (const e of decoded) for (const p of entityProblems(e, context)) findings.push({ kind: 'check', focus: p.entity, path: p.field, message: p.message });
   };
+  let read = 0;
+  step('decoding', 0);
   for await (const q of parseFile(path, format, findings, 1)) {
+    if ((++read & 0xffff) === 0) step('decoding', read);
     if (keepForShacl) all.push(q);
     const k = q.subject.termType === 'NamedNode' ? entityKey(q.subject.value) : `_:${q.subject.value}`;
     if (k !== key) { flush(); key = k; }
@@ -332,6 +185,7 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
   let shacl: FileReport['shacl'] = 'skipped';
   if (keepForShacl) {
     shacl = 'ran';
+    step('SHACL', triples);
     const violations: Violation[] = await checkerFor(options.shapes).check(all.map(defaultGraph));
     for (const v of violations) findings.push({ kind: 'shacl', focus: v.focus, path: v.path, constraint: v.constraint, ...(v.value ? { value: v.value } : {}), message: v.message });
   }
@@ -345,23 +199,6 @@ function checkerFor(shapes: readonly Quad[]): ShaclChecker {
   let checker = checkers.get(shapes);
   if (!checker) checkers.set(shapes, (checker = new ShaclChecker(shapes)));
   return checker;
-}
-
-/** A quad moved into the default graph (named graphs are merged for validation and import). */
-export function defaultGraph(q: Quad): Quad {
-  return q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object);
-}
-
-/** The line and column of the first `<<` outside strings and IRIs, for reporting RDF-star syntax. */
-function starLocation(path: string): { line?: number; column?: number } {
-  let n = 0;
-  for (const { text } of lines(path)) {
-    n++;
-    const stripped = text.replace(/"(?:[^"\\]|\\.)*"|<[^<>\s]*>/g, (m) => ' '.repeat(m.length));
-    const at = stripped.indexOf('<<');
-    if (at >= 0) return { line: n, column: at + 1 };
-  }
-  return {};
 }
 
 /** The exit code for a set of reports: 2 if a file could not be read or parsed, else 1 if any is invalid, else 0. */
