@@ -46,7 +46,7 @@ describe('kg', () => {
   it.each([
     [['push'], 2, 'kg: kg push needs --endpoint URL'],
     [['push', '--endpoint', 'http://127.0.0.1:1', '--replace', '--append'], 2, 'kg: --replace and --append exclude each other'],
-    [['push', '--endpoint', 'http://127.0.0.1:1', '--format', 'jsonld'], 2, 'kg: kg push sends ntriples or turtle, not "jsonld"'],
+    [['push', '--endpoint', 'http://127.0.0.1:1', '--format', 'jsonld'], 2, 'kg: --format must be ntriples or turtle, not "jsonld"'],
     [['push', '--endpoint', 'http://127.0.0.1:1', '--retries', '0'], 3, 'kg push: PUT http://127.0.0.1:1/sparql-graph-crud-auth: connection refused (is the store running?)'],
   ])('kg push %j exits %i with a clear message', async (args, code, message) => {
     const r = await runCli(args);

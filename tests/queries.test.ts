@@ -248,7 +248,7 @@ describe('kg query', () => {
 
   it.each([
     [['query', 'no-such-query.rq'], 2, 'kg: cannot read the query no-such-query.rq: no such file (ENOENT)'],
-    [['query', join(dir, 'Q01-russia-foreign-minister.rq'), '--format', 'xml'], 2, 'kg: unknown format "xml": use one of table, csv, tsv, json'],
+    [['query', join(dir, 'Q01-russia-foreign-minister.rq'), '--format', 'xml'], 2, 'kg: --format must be table, csv, tsv, json, ntriples or turtle, not "xml"'],
     [['query', join(dir, 'Q01-russia-foreign-minister.rq'), '--data', 'missing.ttl'], 2, 'kg: cannot read missing.ttl: no such file (ENOENT)'],
   ])('rejects %j with exit code %i', async (args, code, message) => {
     const r = await runCli(args);

@@ -1,16 +1,16 @@
 // The `kg` command line: parses options from the table in options.ts, runs the library, and decides exit codes (src/cli.ts is the executable that calls main).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { cannotRead, DataError, InputError, UsageError } from '../errors.js';
 import { writeFilesAtomically } from '../rdf/atomic.js';
 import { loadDatasetJson } from '../rdf/input.js';
-import { COMMANDS, describeOption, longFlag, type CommandSpec } from './options.js';
+import { allowedValues, COMMANDS, defaultText, describeOption, longFlag, type CommandName, type CommandSpec, type CommandValues, type OptionSpec } from './options.js';
+import { duration, progress } from './progress.js';
 import { isStdin, spool, stdinAtMostOnce } from '../rdf/stdin.js';
 import { PACKAGE, PROJECT_ROOT, projectPath } from '../project.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Dataset } from '../mapping/dataset.js';
 import { basename, join } from 'node:path';
-import type { FormatName } from '../rdf/formats.js';
 // The modules that pull in oxigraph (WASM), SHACL, JSON-LD, n3 or Graphviz are imported by the actions that need
 // them, so that light commands (coverage, new-article, --help) start fast.
 
@@ -26,62 +26,63 @@ async function builtInDatasets(): Promise<readonly Dataset[]> {
   return (await import('../data/index.js')).DATASETS;
 }
 
+/** What a command does with its checked, typed options (the table's parsers ran before it). */
+type Action<N extends CommandName> = (opts: CommandValues<N>, given: ReadonlySet<string>) => Promise<void | number>;
+
 /** What each command does with its parsed options. */
-const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: ReadonlySet<string>) => Promise<void | number>> = {
-  async export(opts) {
-    const base = String(opts.base ?? '');
-    if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
-    const formats = await parseFormats(opts.format);
+const ACTIONS: { readonly [N in CommandName]: Action<N> } = {
+  async export(opts, given) {
+    const { base, format: formats } = opts;
+    if (opts.out.trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
     if (opts.synthetic !== undefined) {
-      const n = wholeNumber(opts.synthetic, '--synthetic', 1);
-      const seed = wholeNumber(opts.seed, '--seed', 0);
-      const splitSize = opts.splitSize === undefined ? undefined : wholeNumber(opts.splitSize, '--split-size', 1);
+      const { synthetic: n, seed, splitSize } = opts;
       const { checkBase } = await import('../mapping/iri.js');
       const checked = checkBase(base);
       if (checked) throw new UsageError(checked);
       if (opts.out === '-') throw new UsageError('--out - does not apply with --synthetic: a synthetic corpus is streamed into a folder, give one with --out DIR');
-      const out = resolve(opts.out === 'output' ? 'synthetic' : String(opts.out));
-      const progress = progressLine(n);
+      const out = resolve(given.has('--out') ? opts.out : 'synthetic');
+      const line = syntheticProgress(n);
       const { exportStream } = await import('../commands/stream.js');
       const { syntheticCorpus } = await import('../commands/synthetic.js');
       const result = await exportStream(syntheticCorpus(n, seed), out, {
-        base, formats, name: 'synthetic', title: `Synthetic corpus of ${n} articles (seed ${seed})`, ...(splitSize ? { splitSize } : {}), ...(progress ? { progress } : {}),
+        base, formats, name: 'synthetic', title: `Synthetic corpus of ${n} articles (seed ${seed})`, ...(splitSize ? { splitSize } : {}), ...(line ? { progress: line.report } : {}),
       });
-      if (progress) process.stderr.write('\n');
+      line?.done();
       for (const p of result.paths) process.stderr.write(`wrote ${p}\n`);
       process.stderr.write(`${result.articles} articles, ${result.triples} triples\n`);
       return;
     }
-    if (opts.input) stdinAtMostOnce([opts.input].flat());
-    const datasets = opts.input ? [opts.input].flat().map(loadDatasetJson) : await builtInDatasets();
+    if (opts.input) stdinAtMostOnce(opts.input);
+    const datasets = opts.input ? opts.input.map(loadDatasetJson) : await builtInDatasets();
     const { checkAll, datasetFile, exportAll } = await import('../commands/export.js');
     if (opts.out === '-') {
-      if (formats.length !== 1) throw new UsageError('--out - writes one format only: choose one with --format');
+      const [only] = formats;
+      if (formats.length !== 1 || only === undefined) throw new UsageError('--out - writes one format only: choose one with --format');
       checkAll(datasets, { base });
-      for (const d of datasets) await datasetFile('', d, { base }, formats[0]).write((chunk) => process.stdout.write(chunk));
+      for (const d of datasets) await datasetFile('', d, { base }, only).write((chunk) => process.stdout.write(chunk));
       return;
     }
-    const written = await exportAll(datasets, resolve(String(opts.out ?? 'output')), { base, formats });
+    const written = await exportAll(datasets, resolve(opts.out), { base, formats });
     for (const path of written) process.stderr.write(`wrote ${path}\n`);
   },
   async query(opts) {
     const { defaultDataFiles, formatGraph, formatResults, loadData, outputFormat, queryForm, readQuery, runAnyQuery } = await loadQuery();
-    const asked = opts.format === undefined ? undefined : String(opts.format);
-    const { query, source } = await readQuery(opts.args === undefined ? undefined : String(opts.args), opts.query === undefined ? undefined : String(opts.query), process.stdin);
-    outputFormat(asked, queryForm(query)); // a wrong --format is refused before any data is read
-    const data = opts.data ? [opts.data].flat().map(String) : defaultDataFiles(resolve('output'));
-    const result = runAnyQuery(await loadData(data), query, source);
+    const asked = opts.format;
+    const { query, source } = await readQuery(opts.args, opts.query, process.stdin);
+    outputFormat(asked, queryForm(query)); // a format that does not fit the query's form is refused before any data is read
+    const data = opts.data ?? defaultDataFiles(resolve('output'));
+    const line = progress();
+    const store = await loadData(data, (file, i) => line.update(`loading ${i + 1}/${data.length}: ${file}`, true));
+    line.update('running the query', true);
+    const result = runAnyQuery(store, query, source);
+    line.clear();
     const format = outputFormat(asked, result.kind === 'graph' ? 'CONSTRUCT' : result.results.boolean !== undefined ? 'ASK' : 'SELECT');
     process.stdout.write(result.kind === 'graph'
       ? await formatGraph(result.quads, format as Parameters<typeof formatGraph>[1])
       : formatResults(result.results, format as Parameters<typeof formatResults>[1]));
   },
   async validate(opts) {
-    const format = String(opts.format);
-    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format ${JSON.stringify(format)}: use text or json`);
-    const max = Number(opts.shaclMaxTriples);
-    if (!Number.isSafeInteger(max) || max < 0) throw new UsageError(`--shacl-max-triples must be a whole number, not ${JSON.stringify(opts.shaclMaxTriples)}`);
-    const shapesPath = opts.shapes ? String(opts.shapes) : projectPath('ontology/shapes.ttl');
+    const shapesPath = opts.shapes ?? projectPath('ontology/shapes.ttl');
     const [{ parseShapes }, { exitCodeOf, formatReportsText, validateFile }] = await Promise.all([import('../commands/shacl.js'), import('../commands/validate.js')]);
     let shapes;
     try {
@@ -89,85 +90,98 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
     } catch (error) {
       throw new UsageError(`cannot use the shapes ${shapesPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const files = [opts.args].flat().map(String);
+    const files = opts.args;
     stdinAtMostOnce(files);
     const reports = [];
-    for (const file of files) {
+    const line = progress();
+    for (const [i, file] of files.entries()) {
       // Standard input ("-", /dev/stdin) and pipes are copied to a temporary file first: validation reads a file several times.
       const input = await spool(file);
       try {
-        const inputFormat = opts.inputFormat ? String(opts.inputFormat) : input.defaultFormat;
-        const report = await validateFile(input.path, { base: String(opts.base), shapes, shaclMaxTriples: max, ...(inputFormat ? { inputFormat } : {}) });
+        const inputFormat = opts.inputFormat ?? input.defaultFormat;
+        const shown = `${input.name}${files.length > 1 ? ` (${i + 1}/${files.length})` : ''}`;
+        let step = '';
+        const onStep = (s: string, triples: number): void => {
+          line.update(`${shown}: ${s}${triples ? `, ${triples} triples` : ''}`, s !== step);
+          step = s;
+        };
+        const report = await validateFile(input.path, { base: opts.base, shapes, shaclMaxTriples: opts.shaclMaxTriples, ...(inputFormat ? { inputFormat } : {}), ...(line.active ? { onStep } : {}) });
         reports.push(input.path === file ? report : { ...report, file: input.name });
       } finally {
         input.cleanup();
       }
     }
-    process.stdout.write(format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatReportsText(reports));
+    line.clear();
+    process.stdout.write(opts.format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatReportsText(reports));
     return exitCodeOf(reports);
   },
   async import(opts) {
     const { importFile } = await import('../commands/import.js');
-    const input = await spool(String(opts.args));
+    const input = await spool(opts.args);
     let dataset;
     try {
-      const inputFormat = opts.inputFormat ? String(opts.inputFormat) : input.defaultFormat;
-      dataset = importFile(input.path, { base: String(opts.base), name: input.name, ...(inputFormat ? { inputFormat } : {}) });
+      const inputFormat = opts.inputFormat ?? input.defaultFormat;
+      dataset = await importFile(input.path, { base: opts.base, name: input.name, ...(inputFormat ? { inputFormat } : {}) });
     } finally {
       input.cleanup();
     }
     const json = `${JSON.stringify(dataset, null, 2)}\n`;
     if (opts.out === '-') { process.stdout.write(json); return; }
-    await writeFilesAtomically([{ path: resolve(String(opts.out)), write: (sink) => sink(json) }]);
-    process.stderr.write(`wrote ${resolve(String(opts.out))} (${dataset.entities.length} entities)\n`);
+    const out = resolve(opts.out);
+    await writeFilesAtomically([{ path: out, write: (sink) => sink(json) }]);
+    process.stderr.write(`wrote ${out} (${dataset.entities.length} entities)\n`);
   },
-  async push(opts, flags) {
+  async push(opts, given) {
     if (!opts.endpoint) throw new UsageError('kg push needs --endpoint URL');
     if (opts.replace && opts.append) throw new UsageError('--replace and --append exclude each other');
-    const format = String(opts.format);
-    if (format !== 'ntriples' && format !== 'turtle') throw new UsageError(`kg push sends ntriples or turtle, not ${JSON.stringify(format)}`);
-    if (format === 'turtle' && flags.has('--chunk-bytes')) throw new UsageError('--chunk-bytes does not apply with --format turtle: Turtle files are sent whole, one request per file');
+    const { format } = opts;
+    if (format === 'turtle' && given.has('--chunk-bytes')) throw new UsageError('--chunk-bytes does not apply with --format turtle: Turtle files are sent whole, one request per file');
     const [{ FORMATS }, { graphIri }] = await Promise.all([import('../rdf/formats.js'), import('../generate/description.js')]);
     const { credentialsFromEnv, exportedDatasetFiles, graphsOfFiles, pushEach } = (pushModule ??= await import('../commands/push.js'));
     const ext = FORMATS[format].ext;
-    const given = [opts.args ?? []].flat().map(String);
     // By default every exported dataset file: the shared entities and each article, each into its own named graph.
-    const files = given.length ? given : exportedDatasetFiles(resolve('output'), ext);
+    const files = opts.args.length ? opts.args : exportedDatasetFiles(resolve('output'), ext);
     if (!files.length) throw new UsageError(`no .${ext} files to push: run kg export --format ${format} first, or name the files`);
-    const base = String(opts.base);
-    const graphs = graphsOfFiles(files, { ext, graphOf: (name) => graphIri(base, name), ...(opts.graph ? { graph: String(opts.graph) } : {}) });
-    const numbers = Object.fromEntries((['chunkBytes', 'timeoutMs', 'retries'] as const).map((k) => {
-      const n = Number(opts[k]);
-      if (!Number.isSafeInteger(n) || n < (k === 'retries' ? 0 : 1)) throw new UsageError(`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number`);
-      return [k, n];
-    })) as { chunkBytes: number; timeoutMs: number; retries: number };
+    const graphs = graphsOfFiles(files, { ext, graphOf: (name) => graphIri(opts.base, name), ...(opts.graph ? { graph: opts.graph } : {}) });
+    const credentials = credentialsFromEnv(process.env);
     // One push per graph, each with its own count check; a line per graph as it is done; the first failure stops.
-    await pushEach({
-      endpoint: String(opts.endpoint), graphs, mode: opts.append ? 'append' : 'replace', mediaType: FORMATS[format].mediaType,
-      ...numbers, gspPath: String(opts.gspPath), sparqlPath: String(opts.sparqlPath),
-      ...(credentialsFromEnv(process.env) ? { credentials: credentialsFromEnv(process.env) } : {}),
-      ...(opts.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
-      onPushed: (report) => process.stderr.write(`pushed ${report.uploaded} bytes in ${report.chunks} request(s) to <${report.graph}>: the store counts ${report.counted} triples, the export has ${report.expected}\n`),
-    });
+    const line = progress();
+    const say = (text: string): void => { line.clear(); process.stderr.write(`${text}\n`); };
+    let pushed = 0;
+    const showNext = (): void => { if (pushed < graphs.length) line.update(`pushing graph ${pushed + 1}/${graphs.length}: <${graphs[pushed]?.graph}>`, true); };
+    showNext();
+    try {
+      await pushEach({
+        endpoint: opts.endpoint, graphs, mode: opts.append ? 'append' : 'replace', mediaType: FORMATS[format].mediaType,
+        chunkBytes: opts.chunkBytes, timeoutMs: opts.timeoutMs, retries: opts.retries, gspPath: opts.gspPath, sparqlPath: opts.sparqlPath,
+        ...(credentials ? { credentials } : {}),
+        ...(opts.verbose ? { log: (text: string) => { say(text); showNext(); } } : {}),
+        onPushed: (report) => {
+          say(`pushed ${report.uploaded} bytes in ${report.chunks} request(s) to <${report.graph}>: the store counts ${report.counted} triples, the export has ${report.expected}`);
+          pushed++;
+          showNext();
+        },
+      });
+    } finally {
+      line.clear();
+    }
   },
   async roundtrip(opts) {
-    const file = String(opts.args);
-    const base = String(opts.base);
-    const inputFormat = opts.inputFormat === undefined ? undefined : String(opts.inputFormat);
+    const file = opts.args;
+    const { base, inputFormat } = opts;
     const { roundtrip, rdfFileFormat } = await import('../commands/roundtrip.js');
-    const given = ['synthetic', 'input', 'dataset'].filter((k) => opts[k] !== undefined).map((k) => `--${k}`);
-    if (given.length > 1) throw new UsageError(`${given.join(' and ')} exclude each other: give one source of the expected graph`);
-    if (isStdin(file) && !given.length) throw new UsageError('kg roundtrip - (standard input) has no file name to find the dataset by: give --dataset NAME, --input DATASET.json or --synthetic N');
-    if (opts.input !== undefined) stdinAtMostOnce([file, String(opts.input)]);
+    const sources = (['synthetic', 'input', 'dataset'] as const).filter((k) => opts[k] !== undefined).map((k) => `--${k}`);
+    if (sources.length > 1) throw new UsageError(`${sources.join(' and ')} exclude each other: give one source of the expected graph`);
+    if (isStdin(file) && !sources.length) throw new UsageError('kg roundtrip - (standard input) has no file name to find the dataset by: give --dataset NAME, --input DATASET.json or --synthetic N');
+    if (opts.input !== undefined) stdinAtMostOnce([file, opts.input]);
     if (!isStdin(file)) rdfFileFormat(file, inputFormat); // a missing file or unknown format is refused before the datasets are loaded
     let datasets: (() => Iterable<Dataset>) | readonly Dataset[];
     if (opts.synthetic !== undefined) {
-      const n = wholeNumber(opts.synthetic, '--synthetic', 1);
-      const seed = wholeNumber(opts.seed, '--seed', 0);
+      const { synthetic: n, seed } = opts;
       const { syntheticCorpus } = await import('../commands/synthetic.js');
       datasets = () => syntheticCorpus(n, seed);
     } else if (opts.input !== undefined) {
-      const input = String(opts.input);
+      const input = opts.input;
       if (!isStdin(input)) {
         const { statSync } = await import('node:fs');
         let isFile = false;
@@ -179,7 +193,7 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
       datasets = [loadDatasetJson(input === '/dev/stdin' ? '-' : input)];
     } else {
       const all = await builtInDatasets();
-      const name = opts.dataset !== undefined ? String(opts.dataset) : basename(file).replace(/\.[a-z]+$/, '');
+      const name = opts.dataset ?? basename(file).replace(/\.[a-z]+$/, '');
       const found = all.find((d) => d.name === name);
       if (!found) {
         const known = all.map((d) => d.name).join(', ');
@@ -209,18 +223,24 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
     return report.same ? 0 : 1;
   },
   async docs(opts) {
-    if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder');
+    if (opts.out.trim() === '') throw new UsageError('--out needs a folder');
     if (opts.out === '-') throw new UsageError('--out - does not apply to kg docs: a site is many files, give a folder with --out DIR');
-    const out = resolve(String(opts.out));
+    const out = resolve(opts.out);
     const { writeDocs } = await import('../site/docs.js');
-    const written = await writeDocs(out, { base: String(opts.base) });
+    const line = progress();
+    let written;
+    try {
+      written = await writeDocs(out, { base: opts.base, ...(line.active ? { onStep: (step: string) => line.update(`kg docs: ${step}`, true) } : {}) });
+    } finally {
+      line.clear();
+    }
     process.stderr.write(`wrote ${written.length} files; open ${join(out, 'index.html')}\n`);
   },
   async ontology(opts) {
-    if (String(opts.out).trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
+    if (opts.out.trim() === '') throw new UsageError('--out needs a folder (or "-" for stdout)');
     const { ontologyFile, shapesFile } = await import('../commands/export.js');
     if (opts.out === '-') { await ontologyFile('').write((chunk) => process.stdout.write(chunk)); return; }
-    const dir = resolve(String(opts.out ?? projectPath('ontology')));
+    const dir = resolve(opts.out);
     const files = [ontologyFile(dir), shapesFile(dir)];
     await writeFilesAtomically(files);
     for (const f of files) process.stderr.write(`wrote ${f.path}\n`);
@@ -229,33 +249,45 @@ const ACTIONS: Record<string, (opts: Record<string, string | string[]>, given: R
     process.setSourceMapsEnabled(true);
     const { ARTICLES } = await import('../data/index.js');
     const { coverage, formatCoverage, hasGaps, selectArticles } = await import('../commands/coverage.js');
-    const reports = selectArticles(ARTICLES, [opts.args ?? []].flat().map(String)).map(coverage);
+    const reports = selectArticles(ARTICLES, opts.args).map(coverage);
     process.stdout.write(formatCoverage(reports));
     return reports.some(hasGaps) ? 1 : 0;
   },
   async 'new-article'(opts) {
     const { newArticle } = await import('../commands/new-article.js');
-    const made = newArticle({
-      root: PROJECT_ROOT, source: String(opts.args), date: opts.date === undefined ? undefined : String(opts.date),
-      name: opts.name === undefined ? undefined : String(opts.name), title: opts.title === undefined ? undefined : String(opts.title),
-    });
+    const made = newArticle({ root: PROJECT_ROOT, source: opts.args, date: opts.date, name: opts.name, title: opts.title });
     process.stderr.write(`wrote ${made.source}\nwrote ${made.module} (${made.sentences} sentences)\nregistered ${made.name} in ${made.registry}\n`);
   },
 };
 
+/** An option's help text: its description, and the values it takes. */
+function helpText(o: OptionSpec): string {
+  const allowed = allowedValues(o);
+  return allowed ? `${describeOption(o)} (values: ${allowed})` : describeOption(o);
+}
+
+/** Adds a command to the program, configured from its entry in the table: each option with its parser and typed default. */
 function addCommand(program: Command, spec: CommandSpec): void {
   const cmd = program.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(spec.summary);
   for (const o of spec.options) {
-    if (o.repeatable) cmd.option(o.flags, describeOption(o), (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
-    else cmd.option(o.flags, describeOption(o), o.default);
+    const option = new Option(o.flags, helpText(o));
+    if (o.default !== undefined) option.default(o.default, defaultText(o));
+    const key = option.attributeName();
+    // The value so far is the user's only once they gave the option (not the default), so a list given starts afresh.
+    const sofar = <T>(previous: T): T | undefined => (cmd.getOptionValueSource(key) === 'cli' ? previous : undefined);
+    const parse = o.parse?.bind(o);
+    if (parse) option.argParser((raw: string, previous: unknown) => parse(raw, sofar(previous)));
+    else if (o.repeatable) option.argParser((raw: string, previous: string[] | undefined) => [...(sofar(previous) ?? []), raw]);
+    cmd.addOption(option);
   }
-  const action = ACTIONS[spec.name];
+  const action = (ACTIONS as Record<string, Action<CommandName> | undefined>)[spec.name];
   if (!action) throw new Error(`no action for command ${spec.name}`);
   cmd.action(async (...args: unknown[]) => {
-    const opts = (spec.args ? args[1] : args[0]) as Record<string, string | string[]>;
+    // The one place the values are trusted to have the table's types: commander ran the table's parsers on them.
+    const opts = (spec.args ? args[1] : args[0]) as Record<string, unknown>;
     const given = givenOptions(cmd);
     checkModes(spec, given);
-    const code = await action(spec.args ? { ...opts, args: args[0] as string | string[] } : opts, given);
+    const code = await action((spec.args ? { ...opts, args: args[0] } : opts) as never, given);
     if (typeof code === 'number') exitCode = code;
   });
 }
@@ -275,40 +307,20 @@ function checkModes(spec: CommandSpec, given: ReadonlySet<string>): void {
   }
 }
 
-/** A whole number from an option, at least `min`. */
-function wholeNumber(value: unknown, flag: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, not ${JSON.stringify(value)}`);
-  return n;
-}
-
-/** A progress reporter on stderr when it is a terminal (and not under CI): articles, entities, triples, triples/s, ETA. */
-function progressLine(total: number): ((p: { articles: number; entities: number; triples: number }) => void) | undefined {
-  if (!process.stderr.isTTY || process.env.CI) return undefined;
+/** The progress of a synthetic export on stderr (in a terminal, not under CI): articles, entities, triples, triples/s, ETA. */
+function syntheticProgress(total: number): { report: (p: { articles: number; entities: number; triples: number }) => void; done: () => void } | undefined {
+  const line = progress();
+  if (!line.active) return undefined;
   const started = Date.now();
-  let last = 0;
-  return ({ articles, entities, triples }) => {
-    const now = Date.now();
-    if (now - last < 250 && articles < total) return;
-    last = now;
-    const seconds = (now - started) / 1000;
-    const rate = seconds > 0 ? Math.round(triples / seconds) : 0;
-    const eta = articles > 0 ? Math.round((seconds / articles) * (total - articles)) : 0;
-    process.stderr.write(`\r${articles}/${total} articles, ${entities} entities, ${triples} triples, ${rate} triples/s, ETA ${eta} s   `);
+  return {
+    report: ({ articles, entities, triples }) => {
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0 ? Math.round(triples / seconds) : 0;
+      const eta = articles > 0 ? (seconds / articles) * (total - articles) : 0;
+      line.update(`${articles}/${total} articles, ${entities} entities, ${triples} triples, ${rate} triples/s, ETA ${duration(eta)}`, articles >= total);
+    },
+    done: () => line.done(),
   };
-}
-
-/** The formats named by --format (space- or comma-separated, or "all"). */
-async function parseFormats(value: string | string[] | undefined): Promise<FormatName[]> {
-  const { FORMATS, isFormat } = await import('../rdf/formats.js');
-  const names = [value ?? 'turtle'].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const out: FormatName[] = [];
-  for (const n of names) {
-    if (n === 'all') out.push(...(Object.keys(FORMATS) as FormatName[]));
-    else if (isFormat(n)) out.push(n);
-    else throw new UsageError(`unknown format ${JSON.stringify(n)}: use ${Object.keys(FORMATS).join(', ')} or all`);
-  }
-  return [...new Set(out)];
 }
 
 /** The exit code a command asked for (validate decides its own). */

@@ -103,10 +103,11 @@ async function jsonLdToNQuads(file: string, text: string): Promise<string> {
   }
 }
 
-/** Loads RDF files (by extension: .ttl, .nt, .nq, .trig, .jsonld) into a new in-memory store. */
-export async function loadData(files: readonly string[]): Promise<oxigraph.Store> {
+/** Loads RDF files (by extension: .ttl, .nt, .nq, .trig, .jsonld) into a new in-memory store; `onFile` is told of each file before it is read. */
+export async function loadData(files: readonly string[], onFile?: (file: string, index: number) => void): Promise<oxigraph.Store> {
   const store = new oxigraph.Store();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    onFile?.(file, index);
     const ext = extname(file);
     const format = directMediaType(file);
     if (!format && ext !== JSONLD_EXT) throw unknownFormat(file);

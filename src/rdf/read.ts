@@ -1,9 +1,10 @@
 // The one reader of RDF files: formats by name or extension, UTF-8 and syntax checked with file:line:column, every syntax error reported (parsing resumes at the next statement), quads streamed.
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, StreamParser } from 'n3';
-import { FORMATS } from './formats.js';
+import { cannotRead, DataError, UsageError } from '../errors.js';
+import { DIRECT_EXTENSIONS, FORMATS } from './formats.js';
 
 /** The media type read for each file extension (or `--input-format`). */
 export const INPUT_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -180,3 +181,36 @@ export function starLocation(path: string): { line?: number; column?: number } {
   return {};
 }
 
+
+/**
+ * Reads every quad of a file with exactly the checks `kg validate` makes (format, readable, UTF-8, syntax, RDF-star,
+ * not empty), for commands that need the whole graph (import); `name` is how the file is shown (`<stdin>`).
+ * @throws UsageError for an unknown format, InputError for an unreadable file, DataError listing each problem as
+ *   `<file>:<line>:<column>` with its message.
+ */
+export async function readQuads(path: string, options: { inputFormat?: string; name?: string } = {}): Promise<Quad[]> {
+  const shown = options.name ?? path;
+  const dot = shown.lastIndexOf('.');
+  const ext = (options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '')).toLowerCase();
+  const format = INPUT_FORMATS[ext];
+  if (!format) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS}, or --input-format`);
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    closeSync(openSync(path, 'r'));
+  } catch (error) {
+    throw cannotRead(shown, error);
+  }
+  const findings: Finding[] = [];
+  const quads: Quad[] = [];
+  let star = false;
+  for await (const q of parseFile(path, format, findings, 50)) {
+    if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
+    quads.push(q);
+  }
+  if (star) findings.push({ kind: 'syntax', ...starLocation(path), message: 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1' });
+  if (!findings.length && quads.length === 0) findings.push({ kind: 'empty', message: 'the file holds no triples' });
+  if (findings.length) {
+    throw new DataError(findings.map((f) => ({ entity: f.line === undefined ? shown : `${shown}:${f.line}:${f.column ?? 1}`, field: `(${f.kind})`, message: f.message })));
+  }
+  return quads;
+}

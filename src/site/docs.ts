@@ -16,19 +16,27 @@ import { checkAll } from '../commands/export.js';
 export interface DocsOptions {
   readonly base: string;
   readonly datasets?: readonly Dataset[];
+  /** Told what is being done (checking, drawing the graph, pages, writing), for a progress line. */
+  readonly onStep?: (step: string) => void;
 }
 
 /** Builds every file of the site in memory, keyed by its path relative to the site root (POSIX separators), in a fixed order. */
 export async function siteFiles(options: DocsOptions): Promise<Map<string, string>> {
+  const step = options.onStep ?? ((): void => {});
+  step('loading the datasets');
   const datasets = options.datasets ?? (await import('../data/index.js')).DATASETS;
+  step('checking the datasets');
   checkAll(datasets, { base: options.base });
   const model = new SiteModel(datasets, options.base);
   const files = new Map<string, string>();
+  step('drawing the graph');
   const graphSvg = await renderSvg(entityGraphDot(model, ''));
   files.set('style.css', STYLE_CSS);
   files.set('index.html', indexPage(model, graphSvg));
   files.set('graph.html', graphPage(model, graphSvg));
+  step('writing the ontology page');
   files.set('ontology.html', await ontologyPage(model));
+  step('writing the article and entity pages');
   for (const article of model.articles()) files.set(article.path, articlePage(model, article));
   for (const entity of model.entities.values()) files.set(entity.path, entityPage(model, entity));
   return files;
@@ -65,6 +73,7 @@ function removeStale(outDir: string, written: ReadonlySet<string>): void {
 export async function writeDocs(outDir: string, options: DocsOptions): Promise<string[]> {
   const files = await siteFiles(options);
   const paths = [...files.keys()].sort();
+  options.onStep?.(`writing ${paths.length} files`);
   await writeFilesAtomically(paths.map((p) => ({ path: join(outDir, ...p.split('/')), write: (sink) => sink(files.get(p) ?? '') })));
   removeStale(outDir, new Set(paths));
   return paths.map((p) => join(outDir, ...p.split('/')));

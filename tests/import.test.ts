@@ -1,0 +1,37 @@
+// kg import reads through the same reader as kg validate: what one refuses, the other refuses, naming file:line:column.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importFile } from '../src/commands/import.js';
+import { validateFile } from '../src/commands/validate.js';
+import { DataError } from '../src/errors.js';
+import { DEFAULT_BASE } from '../src/model/vocab.js';
+import { projectPath } from '../src/project.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kg-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kg import and kg validate read alike', () => {
+  it.each([
+    ['not valid UTF-8', 'bad-utf8.ttl', Buffer.from([0x3c, 0x61, 0x3e, 0x20, 0xff, 0x0a]), /bad-utf8\.ttl:1:5.*not valid UTF-8 \(byte 0xff\)/],
+    ['an empty file', 'empty.ttl', '', /the file holds no triples/],
+    ['a comment only', 'comment.ttl', '# nothing here\n', /the file holds no triples/],
+    ['a syntax error', 'syntax.ttl', '<http://e.org/a> <http://e.org/b> .\n', /syntax\.ttl:1:\d+/],
+    ['RDF-star', 'star.ttl', '<< <http://e.org/a> <http://e.org/b> <http://e.org/c> >> <http://e.org/d> <http://e.org/e> .\n', /star\.ttl:1:1.*RDF-star/],
+  ])('refuse %s, import with the place and the rule', async (_case, name, content, message) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const report = await validateFile(path, { base: DEFAULT_BASE, shapes: [], shaclMaxTriples: 0 });
+    expect(report.status).not.toBe('valid');
+    const error = await importFile(path, { base: DEFAULT_BASE }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message).toMatch(message);
+  });
+
+  it('both accept the export', async () => {
+    const path = projectPath('output/article-000.ttl');
+    expect((await validateFile(path, { base: DEFAULT_BASE, shapes: [], shaclMaxTriples: 0 })).status).toBe('valid');
+    expect((await importFile(path, { base: DEFAULT_BASE })).entities.length).toBeGreaterThan(100);
+  });
+});
