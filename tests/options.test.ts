@@ -76,6 +76,7 @@ describe('parsers', () => {
     expect(format.parse?.('turtle,ntriples', undefined)).toEqual(['turtle', 'ntriples']);
     expect(format.parse?.('nquads', ['turtle'])).toEqual(['turtle', 'nquads']);
     expect(format.parse?.('turtle,all', undefined)).toEqual([...EXPORT_FORMATS]);
+    expect(format.parse?.('nt,TTL,n-quads,json-ld', undefined)).toEqual(['ntriples', 'turtle', 'nquads', 'jsonld']);
   });
 
   it('reads --input-format in any case', () => {

@@ -1,6 +1,7 @@
 // The one table of CLI commands and options: each option's type, allowed values, parser and typed default. It drives
 // commander (src/cli/main.ts), the types of the values each action receives, and the README's CLI reference.
 import { UsageError } from '../errors.js';
+import { FORMAT_ALIASES } from '../rdf/format-registry.js';
 import { DEFAULT_BASE } from '../model/vocab.js';
 
 /** What kind of value an option takes. */
@@ -117,14 +118,15 @@ function choice(flags: string, description: string, choices: readonly string[], 
  * A list of `choices`, space- or comma-separated, the option given once or more; `all` (when given) stands for every
  * choice. Repeated values are kept once, in the order first given.
  */
-function choices<const F extends string, const C extends readonly string[]>(flags: F, description: string, allowed: C, extra: Extra & { all?: boolean; default: C[number][] }): Opt<F, C[number][], true> {
-  const { all, ...rest } = extra;
+function choices<const F extends string, const C extends readonly string[]>(flags: F, description: string, allowed: C, extra: Extra & { all?: boolean; aliases?: Readonly<Record<string, C[number]>>; default: C[number][] }): Opt<F, C[number][], true> {
+  const { all, aliases, ...rest } = extra;
   const shown = all ? [...allowed, 'all'] : allowed;
   return {
     flags, description, type: 'list', choices: shown, ...rest,
     parse(raw, previous) {
       const out: C[number][] = [...(previous ?? [])];
-      for (const v of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+      for (const given of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+        const v = aliases?.[given.toLowerCase()] ?? given;
         if (all && v === 'all') out.push(...allowed);
         else if ((allowed as readonly string[]).includes(v)) out.push(v);
         else throw new UsageError(`${long(flags)} must be ${orList(shown)} (several allowed), not ${JSON.stringify(v)}`);
@@ -157,7 +159,7 @@ export const COMMANDS = [
     options: [
       path('-o, --out <dir>', 'folder to write into; "-" writes the datasets\' Turtle to stdout instead (not with --synthetic, which streams into a folder)', { default: 'output' }),
       baseOption('base IRI under which entity IRIs are minted (must end with "/", no "#")'),
-      choices('-f, --format <format...>', 'several allowed (space- or comma-separated); N-Quads and TriG put each dataset in its own named graph <base>graph/<name>', EXPORT_FORMATS, { all: true, default: ['turtle'] }),
+      choices('-f, --format <format...>', 'several allowed (space- or comma-separated; the aliases ttl, nt, n-triples, nq, n-quads, json-ld also work); N-Quads and TriG put each dataset in its own named graph <base>graph/<name>', EXPORT_FORMATS, { all: true, aliases: FORMAT_ALIASES, default: ['turtle'] }),
       paths('-i, --input <file...>', 'export these JSON datasets (`{ name, title, entities }`) instead of the built-in ones; "-" reads one from standard input', { notWith: ['--synthetic'] }),
       whole('--synthetic <n>', 'export a synthetic corpus of n generated articles (every class, tricky strings) instead, streaming, into --out (default ./synthetic)', { min: 1 }),
       whole('--seed <s>', 'seed of the synthetic corpus: the same seed gives the same bytes', { min: 0, default: 1, onlyWith: '--synthetic' }),
