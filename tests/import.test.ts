@@ -34,4 +34,20 @@ describe('kg import and kg validate read alike', () => {
     expect((await validateFile(path, { base: DEFAULT_BASE, shapes: [], shaclMaxTriples: 0 })).status).toBe('valid');
     expect((await importFile(path, { base: DEFAULT_BASE })).entities.length).toBeGreaterThan(100);
   });
+
+  it('both read JSON-LD, the format the export also writes: the same graph as the Turtle', async () => {
+    const ttl = await importFile(projectPath('output/article-000.ttl'), { base: DEFAULT_BASE });
+    const jsonld = await importFile(projectPath('output/article-000.jsonld'), { base: DEFAULT_BASE });
+    expect(jsonld.entities).toEqual(ttl.entities);
+    const report = await validateFile(projectPath('output/article-000.jsonld'), { base: DEFAULT_BASE, shapes: [], shaclMaxTriples: 0 });
+    expect([report.status, report.entities]).toEqual(['valid', ttl.entities.length]);
+    expect(report.file).toBe(projectPath('output/article-000.jsonld'));
+  });
+
+  it('both refuse JSON that is not JSON-LD of a graph, naming the file', async () => {
+    const path = join(dir, 'bad.jsonld');
+    writeFileSync(path, '{ "@context": {}, ');
+    expect((await validateFile(path, { base: DEFAULT_BASE, shapes: [], shaclMaxTriples: 0 })).status).toBe('unreadable');
+    await expect(importFile(path, { base: DEFAULT_BASE })).rejects.toThrow(/bad\.jsonld.*cannot parse/);
+  });
 });

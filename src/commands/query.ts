@@ -1,5 +1,6 @@
 // Runs SPARQL 1.1 queries on exported files in an embedded store (Oxigraph), and formats the results.
 import { directMediaType, FORMATS } from '../rdf/formats.js';
+import { jsonLdToNQuads } from '../rdf/read.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,19 +89,6 @@ export function loadStore(files: readonly string[]): oxigraph.Store {
     loadText(store, file, readDataFile(file), format);
   }
   return store;
-}
-
-/** A JSON-LD document as N-Quads, offline (a remote context is refused); relative IRIs resolve against the file's URL. */
-async function jsonLdToNQuads(file: string, text: string): Promise<string> {
-  const documentLoader = (url: string): never => { throw new Error(`refusing to load the remote context ${url}: embed the context`); };
-  const { default: jsonld } = await import('jsonld');
-  const ld = jsonld as unknown as { toRDF(input: unknown, options: unknown): Promise<unknown> };
-  try {
-    const out = await ld.toRDF(JSON.parse(text) as unknown, { format: 'application/n-quads', base: pathToFileURL(file).href, documentLoader });
-    return String(out);
-  } catch (error) {
-    throw new DataError([{ entity: file, field: '(file)', message: `cannot parse: ${(error as Error).message.split('\n')[0]}` }]);
-  }
 }
 
 /** Loads RDF files (by extension: .ttl, .nt, .nq, .trig, .jsonld) into a new in-memory store; `onFile` is told of each file before it is read. */

@@ -1,6 +1,6 @@
 // Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, then SHACL.
-import { DIRECT_EXTENSIONS } from '../rdf/formats.js';
-import { defaultGraph, INPUT_FORMATS, parseFile, RDF_REIFIES, starLocation, type Finding } from '../rdf/read.js';
+import { DIRECT_EXTENSIONS, formatNamed } from '../rdf/formats.js';
+import { asDirectFile, defaultGraph, INPUT_FORMATS, parseFile, RDF_REIFIES, starLocation, type Finding } from '../rdf/read.js';
 
 export { defaultGraph, INPUT_FORMATS, type Finding };
 import { closeSync, openSync, statSync } from 'node:fs';
@@ -97,6 +97,20 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
   const report = (status: FileReport['status'], findings: Finding[], triples = 0, entities = 0, shacl: FileReport['shacl'] = 'not reached'): FileReport =>
     ({ file: path, status, triples, entities, shacl, findings });
   const ext = (options.inputFormat ?? extname(path).slice(1)).toLowerCase();
+  if (formatNamed(ext) === 'jsonld') {
+    // JSON-LD is read as its graph in N-Quads (one reader for every format); positions then refer to that graph.
+    let direct;
+    try {
+      direct = await asDirectFile(path, 'jsonld');
+    } catch (error) {
+      return report(error instanceof DataError ? 'unreadable' : 'unreadable', [{ kind: error instanceof DataError ? 'syntax' : 'read', message: error instanceof DataError ? (error.problems[0]?.message ?? error.message) : (error as Error).message }]);
+    }
+    try {
+      return { ...(await validateFile(direct?.path ?? path, { ...options, inputFormat: 'nq' })), file: path };
+    } finally {
+      direct?.cleanup();
+    }
+  }
   const format = INPUT_FORMATS[ext];
   if (!format) return report('unreadable', [{ kind: 'read', message: `unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS}, or --input-format` }]);
   try {

@@ -1,10 +1,13 @@
 // The one reader of RDF files: formats by name or extension, UTF-8 and syntax checked with file:line:column, every syntax error reported (parsing resumes at the next statement), quads streamed.
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, StreamParser } from 'n3';
 import { cannotRead, DataError, UsageError } from '../errors.js';
-import { DIRECT_EXTENSIONS, FORMATS } from './formats.js';
+import { DIRECT_EXTENSIONS, formatNamed, FORMATS } from './format-registry.js';
 
 /** The media type read for each file extension (or `--input-format`). */
 export const INPUT_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -190,27 +193,76 @@ export function starLocation(path: string): { line?: number; column?: number } {
  */
 export async function readQuads(path: string, options: { inputFormat?: string; name?: string } = {}): Promise<Quad[]> {
   const shown = options.name ?? path;
-  const dot = shown.lastIndexOf('.');
-  const ext = (options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '')).toLowerCase();
-  const format = INPUT_FORMATS[ext];
-  if (!format) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS}, or --input-format`);
   try {
     if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     closeSync(openSync(path, 'r'));
   } catch (error) {
     throw cannotRead(shown, error);
   }
+  const direct = await asDirectFile(path, options.inputFormat, shown);
+  if (!direct) {
+    const dot = shown.lastIndexOf('.');
+    const ext = options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '');
+    throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS} or .jsonld, or --input-format`);
+  }
   const findings: Finding[] = [];
   const quads: Quad[] = [];
   let star = false;
-  for await (const q of parseFile(path, format, findings, 50)) {
-    if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
-    quads.push(q);
+  try {
+    for await (const q of parseFile(direct.path, direct.mediaType, findings, 50)) {
+      if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
+      quads.push(q);
+    }
+    if (star) findings.push({ kind: 'syntax', ...starLocation(direct.path), message: 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1' });
+  } finally {
+    direct.cleanup();
   }
-  if (star) findings.push({ kind: 'syntax', ...starLocation(path), message: 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1' });
   if (!findings.length && quads.length === 0) findings.push({ kind: 'empty', message: 'the file holds no triples' });
   if (findings.length) {
     throw new DataError(findings.map((f) => ({ entity: f.line === undefined ? shown : `${shown}:${f.line}:${f.column ?? 1}`, field: `(${f.kind})`, message: f.message })));
   }
   return quads;
+}
+
+/**
+ * A JSON-LD file's graph as N-Quads text, offline (a remote context is refused); relative IRIs resolve against the
+ * file's URL. `shown` is how the file is named in errors.
+ * @throws DataError naming the file and what JSON or JSON-LD rule failed.
+ */
+export async function jsonLdToNQuads(file: string, text: string, shown = file): Promise<string> {
+  const documentLoader = (url: string): never => { throw new Error(`refusing to load the remote context ${url}: embed the context`); };
+  const { default: jsonld } = await import('jsonld');
+  const ld = jsonld as unknown as { toRDF(input: unknown, options: unknown): Promise<unknown> };
+  try {
+    const out = await ld.toRDF(JSON.parse(text) as unknown, { format: 'application/n-quads', base: pathToFileURL(file).href, documentLoader });
+    return String(out);
+  } catch (error) {
+    throw new DataError([{ entity: shown, field: '(file)', message: `cannot parse: ${(error as Error).message.split('\n')[0]}` }]);
+  }
+}
+
+/**
+ * A file the line-based reader can read: the file itself for Turtle, N-Triples, N-Quads and TriG, or, for JSON-LD,
+ * its graph converted to N-Quads in a temporary file (call `cleanup` when done). Undefined for an unknown format.
+ */
+export async function asDirectFile(path: string, inputFormat?: string, shown = path): Promise<{ path: string; mediaType: string; cleanup: () => void } | undefined> {
+  const dot = shown.lastIndexOf('.');
+  const name = formatNamed(inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : ''));
+  if (!name) return undefined;
+  if (FORMATS[name].direct) return { path, mediaType: FORMATS[name].mediaType, cleanup: () => {} };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw cannotRead(shown, error);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kg-jsonld-'));
+  const nq = join(dir, 'graph.nq');
+  // Each entity's quads together (its embedded #nodes with it), as the streaming checks expect: sort by the subject
+  // without its fragment, then by line.
+  const entityOf = (line: string): string => /^<([^>#]*)/.exec(line)?.[1] ?? line;
+  const lines = (await jsonLdToNQuads(path, text, shown)).split('\n').filter((l) => l.trim() !== '');
+  lines.sort((a, b) => { const ea = entityOf(a); const eb = entityOf(b); return ea < eb ? -1 : ea > eb ? 1 : a < b ? -1 : a > b ? 1 : 0; });
+  writeFileSync(nq, lines.length ? `${lines.join('\n')}\n` : '');
+  return { path: nq, mediaType: FORMATS.nquads.mediaType, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
