@@ -193,6 +193,9 @@ export function starLocation(path: string): { line?: number; column?: number } {
  */
 export async function readQuads(path: string, options: { inputFormat?: string; name?: string } = {}): Promise<Quad[]> {
   const shown = options.name ?? path;
+  const dot = shown.lastIndexOf('.');
+  const ext = options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '');
+  if (!formatNamed(ext)) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS} or .jsonld, or --input-format`);
   try {
     if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     closeSync(openSync(path, 'r'));
@@ -200,11 +203,7 @@ export async function readQuads(path: string, options: { inputFormat?: string; n
     throw cannotRead(shown, error);
   }
   const direct = await asDirectFile(path, options.inputFormat, shown);
-  if (!direct) {
-    const dot = shown.lastIndexOf('.');
-    const ext = options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '');
-    throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS} or .jsonld, or --input-format`);
-  }
+  if (!direct) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}"`);
   const findings: Finding[] = [];
   const quads: Quad[] = [];
   let star = false;
