@@ -50,4 +50,14 @@ describe('kg import and kg validate read alike', () => {
     expect((await validateFile(path, { base: DEFAULT_BASE, shapes: [], shaclMaxTriples: 0 })).status).toBe('unreadable');
     await expect(importFile(path, { base: DEFAULT_BASE })).rejects.toThrow(/bad\.jsonld.*cannot parse/);
   });
+
+  it('kg roundtrip reads through the same reader: JSON-LD, and syntax errors with file:line:column', async () => {
+    const { roundtrip } = await import('../src/commands/roundtrip.js');
+    const { DATASETS } = await import('../src/data/index.js');
+    const article = DATASETS.filter((d) => d.name === 'article-000');
+    expect((await roundtrip(projectPath('output/article-000.jsonld'), () => article, { base: DEFAULT_BASE })).same).toBe(true);
+    const path = join(dir, 'broken.nt');
+    writeFileSync(path, '<http://e.org/a> <http://e.org/b> .\n');
+    await expect(roundtrip(path, () => article, { base: DEFAULT_BASE })).rejects.toThrow(/broken\.nt:1:\d+, field \(syntax\)/);
+  });
 });

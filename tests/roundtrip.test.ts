@@ -345,7 +345,7 @@ describe('kg roundtrip: the file against a dataset, as sets of triples', () => {
     ['a missing file', '{dir}/missing.nt', 'kg: cannot read {dir}/missing.nt: no such file (ENOENT)'],
     ['a folder', '{dir}/folder.nt', 'kg: cannot read {dir}/folder.nt: not a file'],
     ['a file not named after a dataset', '{dir}/x.nt', 'kg: no built-in dataset is named "x" (the file\'s name): name one with --dataset (entities, article-000), give --input DATASET.json, or --synthetic N'],
-    ['an unknown format', '{dir}/x.txt', 'kg: cannot compare {dir}/x.txt: unknown RDF format, use .ttl, .nt, .nq or .trig'],
+    ['an unknown format', '{dir}/x.txt', 'kg: cannot compare {dir}/x.txt: unknown RDF format, use .ttl, .nt, .nq, .trig or .jsonld'],
   ])('exits 2 on %s with a clear message and no stack trace', async (_what, path, message) => {
     mkdirSync(join(dir, 'folder.nt'));
     file('x.nt', committed);

@@ -1,10 +1,11 @@
 // Re-reads an export and compares it, as a set of triples and in bounded memory, with what the entities produce now.
-import { DIRECT_EXTENSIONS, directMediaType } from '../rdf/formats.js';
-import { appendFileSync, createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { directMediaType, formatNamed, FORMATS, READ_EXTENSIONS } from '../rdf/formats.js';
+import { asDirectFile, parseFile, type Finding } from '../rdf/read.js';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, StreamParser, Writer } from 'n3';
+import { DataFactory, Writer } from 'n3';
 import type { Dataset } from '../mapping/dataset.js';
 import { entitiesQuads, sortedById } from '../mapping/encode.js';
 import { cannotRead, DataError, UsageError } from '../errors.js';
@@ -85,8 +86,8 @@ export function rdfFileFormat(path: string, inputFormat?: string): string {
     throw cannotRead(path, error);
   }
   if (!isFile) throw cannotRead(path, new Error('not a file'));
-  const format = directMediaType(path, inputFormat);
-  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use ${DIRECT_EXTENSIONS}${inputFormat !== undefined ? ' with --input-format' : ''}`);
+  const format = directMediaType(path, inputFormat) ?? (formatNamed(inputFormat ?? extname(path)) === 'jsonld' ? FORMATS.jsonld.mediaType : undefined);
+  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use ${READ_EXTENSIONS}${inputFormat !== undefined ? ' with --input-format' : ''}`);
   return format;
 }
 
@@ -96,7 +97,17 @@ export function rdfFileFormat(path: string, inputFormat?: string): string {
  * list the missing and extra triples, hash-partitioning both sides into buckets on disk so that memory stays bounded.
  */
 export async function roundtrip(path: string, datasets: DatasetSource, options: { base: string; maxDifferences?: number; bucketTriples?: number; inputFormat?: string }): Promise<RoundtripReport> {
-  const format = rdfFileFormat(path, options.inputFormat);
+  rdfFileFormat(path, options.inputFormat);
+  // The one reader: the same UTF-8 and syntax checks as kg validate, errors as file:line:column; JSON-LD read as its graph.
+  const direct = await asDirectFile(path, options.inputFormat ?? extname(path).slice(1));
+  if (!direct) throw new UsageError(`cannot compare ${path}: unknown RDF format`);
+  try {
+    return await compare(direct.path, direct.mediaType);
+  } finally {
+    direct.cleanup();
+  }
+
+  async function compare(file: string, format: string): Promise<RoundtripReport> {
   const line = new Writer({ format: 'N-Triples' });
   const toLine = (q: Quad): string => line.quadToString(q.subject, q.predicate, q.object, DataFactory.defaultGraph()).trimEnd();
   let used = false;
@@ -112,11 +123,10 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     for (const d of source) for (const q of entitiesQuads(sortedById(d.entities), options)) yield toLine(q);
   }
   async function* inFile(): AsyncGenerator<string> {
-    const parser = createReadStream(path).pipe(new StreamParser({ format }));
-    try {
-      for await (const q of parser) yield toLine(q as Quad);
-    } catch (error) {
-      throw new DataError([{ entity: path, field: '(file)', message: `cannot parse: ${(error as Error).message}` }]);
+    const findings: Finding[] = [];
+    for await (const q of parseFile(file, format, findings, 1)) yield toLine(q);
+    if (findings.length) {
+      throw new DataError(findings.map((f) => ({ entity: f.line === undefined ? path : `${path}:${f.line}:${f.column ?? 1}`, field: `(${f.kind})`, message: f.message })));
     }
   }
 
@@ -150,6 +160,7 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   const { missing, extra } = await setDifference(inFile(), expected(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
   const same = missing.count === 0 && extra.count === 0;
   return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra };
+  }
 }
 
 /** The lines of `expected` not in `file` (missing) and of `file` not in `expected` (extra), as sets, through `buckets` partitions. */

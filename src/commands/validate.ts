@@ -3,6 +3,8 @@ import { DIRECT_EXTENSIONS, formatNamed } from '../rdf/formats.js';
 import { asDirectFile, defaultGraph, INPUT_FORMATS, parseFile, RDF_REIFIES, starLocation, type Finding } from '../rdf/read.js';
 
 export { defaultGraph, INPUT_FORMATS, type Finding };
+export { exitCodeOf, formatReportsText, type FileReport } from './validation-report.js';
+import type { FileReport } from './validation-report.js';
 import { closeSync, openSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -14,17 +16,6 @@ import { ancestorsOf, propertiesOf, type ClassDecl } from '../model/schema.js';
 import { ShaclChecker, type Violation } from './shacl.js';
 import { HashIndex } from '../mapping/hashindex.js';
 import { KG_NS, RDF } from '../model/vocab.js';
-
-/** The outcome of validating one file. */
-export interface FileReport {
-  readonly file: string;
-  readonly status: 'valid' | 'invalid' | 'unreadable';
-  readonly triples: number;
-  readonly entities: number;
-  /** Whether the SHACL engine ran (it is skipped above `shaclMaxTriples`, and says so). */
-  readonly shacl: 'ran' | 'skipped' | 'not reached';
-  readonly findings: readonly Finding[];
-}
 
 /** Options of validation. */
 export interface ValidateOptions {
@@ -213,32 +204,4 @@ function checkerFor(shapes: readonly Quad[]): ShaclChecker {
   let checker = checkers.get(shapes);
   if (!checker) checkers.set(shapes, (checker = new ShaclChecker(shapes)));
   return checker;
-}
-
-/** The exit code for a set of reports: 2 if a file could not be read or parsed, else 1 if any is invalid, else 0. */
-export function exitCodeOf(reports: readonly FileReport[]): number {
-  if (reports.some((r) => r.status === 'unreadable')) return 2;
-  return reports.some((r) => r.status === 'invalid') ? 1 : 0;
-}
-
-/** Prints reports as text: `file:line:column: message` for syntax, one line per violation otherwise. */
-export function formatReportsText(reports: readonly FileReport[]): string {
-  const out: string[] = [];
-  for (const r of reports) {
-    const shacl = r.shacl === 'skipped' ? '; SHACL skipped: too many triples for the in-memory engine (see --shacl-max-triples)' : '';
-    if (r.status === 'valid') { out.push(`${r.file}: valid (${r.triples} triples, ${r.entities} entities${shacl})`); continue; }
-    if (r.status === 'unreadable') {
-      for (const f of r.findings) out.push(`${r.file}${f.line !== undefined ? `:${f.line}:${f.column ?? 1}` : ''}: ${f.message}`);
-      continue;
-    }
-    out.push(`${r.file}: invalid (${r.findings.length} problem${r.findings.length === 1 ? '' : 's'} in ${r.triples} triples${shacl})`);
-    for (const f of r.findings) {
-      const where = f.kind === 'shacl'
-        ? [f.focus && `focus <${f.focus}>`, f.path && `path <${f.path}>`].filter(Boolean).join(', ')
-        : [f.focus && `entity ${f.focus}`, f.path && `field ${f.path}`].filter(Boolean).join(', ');
-      const what = f.kind === 'shacl' ? `${f.constraint?.replace(/^.*#/, 'sh:')}: ${f.message}` : f.message;
-      out.push(`  ${f.kind}: ${where ? `${where}: ` : ''}${what}${f.value !== undefined ? ` (value ${f.value})` : ''}`);
-    }
-  }
-  return out.join('\n') + '\n';
 }

@@ -36,6 +36,9 @@ export function directMediaType(path: string, override?: string): string | undef
   return format && FORMATS[format].direct ? FORMATS[format].mediaType : undefined;
 }
 
+/** The extensions of every format the reader reads, for messages: `.ttl, .nt, .nq, .trig or .jsonld`. */
+export const READ_EXTENSIONS = (Object.values(FORMATS).map((f) => `.${f.ext}`) as string[]).join(', ').replace(/, ([^,]*)$/, ' or $1');
+
 /** The extensions the line-based readers read, for messages: `.ttl, .nt, .nq or .trig`. */
 export const DIRECT_EXTENSIONS = (Object.values(FORMATS).filter((f) => f.direct).map((f) => `.${f.ext}`) as string[])
   .join(', ').replace(/, ([^,]*)$/, ' or $1');

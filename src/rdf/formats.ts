@@ -4,7 +4,7 @@ import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
 import { drain, headerComment, sinkWriter, writeTurtle, type TurtleOptions } from './turtle.js';
 
-export { DIRECT_EXTENSIONS, directMediaType, formatNamed, FORMATS, isFormat, type FormatName } from './format-registry.js';
+export { DIRECT_EXTENSIONS, directMediaType, formatNamed, FORMATS, isFormat, READ_EXTENSIONS, type FormatName } from './format-registry.js';
 import { FORMATS, type FormatName } from './format-registry.js';
 
 /** What a serialisation needs besides the quads. */

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, StreamParser } from 'n3';
 import { cannotRead, DataError, UsageError } from '../errors.js';
-import { DIRECT_EXTENSIONS, formatNamed, FORMATS } from './format-registry.js';
+import { formatNamed, FORMATS, READ_EXTENSIONS } from './format-registry.js';
 
 /** The media type read for each file extension (or `--input-format`). */
 export const INPUT_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -195,7 +195,7 @@ export async function readQuads(path: string, options: { inputFormat?: string; n
   const shown = options.name ?? path;
   const dot = shown.lastIndexOf('.');
   const ext = options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '');
-  if (!formatNamed(ext)) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS} or .jsonld, or --input-format`);
+  if (!formatNamed(ext)) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${READ_EXTENSIONS}, or --input-format`);
   try {
     if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     closeSync(openSync(path, 'r'));
