@@ -95,6 +95,26 @@ describe('the competency questions', () => {
 });
 
 describe('kg query', () => {
+  it('reads a data file "-" from standard input (Turtle), through the built command', () => {
+    const r = spawnSync(process.execPath, [projectPath('dist/src/cli.js'), 'query', '-q', 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', '--data', '-', '-f', 'tsv'], {
+      input: readFileSync(projectPath('output/article-000.ttl')), encoding: 'utf8',
+    });
+    expect([r.status, r.stdout.split('\n')[1]], r.stderr).toEqual([0, `"${parseTurtle(readFileSync(projectPath('output/article-000.ttl'), 'utf8')).length}"^^<http://www.w3.org/2001/XMLSchema#integer>`]);
+  });
+
+  it('reports a syntax error in a data file as file:line:column, as the other commands do', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'kg-q-'));
+    try {
+      const bad = join(tmp, 'bad.nt');
+      writeFileSync(bad, '<http://e.org/a> <http://e.org/b> .\n');
+      const r = await runCli(['query', '-q', 'ASK { ?s ?p ?o }', '--data', bad]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`entity ${bad}:1:35, field (syntax): `);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('prints a table by default and the SPARQL TSV with --format tsv', async () => {
     const file = join(dir, 'Q01-russia-foreign-minister.rq');
     const table = await runCli(['query', file]);

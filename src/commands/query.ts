@@ -1,9 +1,8 @@
 // Runs SPARQL 1.1 queries on exported files in an embedded store (Oxigraph), and formats the results.
-import { directMediaType, FORMATS } from '../rdf/formats.js';
+import { directMediaType, formatNamed, FORMATS } from '../rdf/formats.js';
 import { jsonLdToNQuads } from '../rdf/read.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import oxigraph from 'oxigraph';
@@ -14,8 +13,6 @@ import { valueSets } from '../generate/ontology.js';
 import { drain, sinkWriter } from '../rdf/turtle.js';
 import { DEFAULT_BASE, STANDARD_PREFIXES } from '../model/vocab.js';
 
-/** JSON-LD files are turned into N-Quads (with the `jsonld` package) before they are loaded. */
-const JSONLD_EXT = `.${FORMATS.jsonld.ext}`;
 
 /** The output formats of `kg query` for SELECT and ASK (the first is the default). */
 export const RESULT_FORMATS = ['table', 'csv', 'tsv', 'json'] as const;
@@ -72,7 +69,12 @@ function loadText(store: oxigraph.Store, file: string, text: string, format: str
   try {
     store.load(text, { format });
   } catch (error) {
-    throw new DataError([{ entity: file, field: '(file)', message: `cannot parse: ${(error as Error).message}` }]);
+    // The reader's one error shape: file:line:column, then what is wrong (Oxigraph says "… at line L column C: …").
+    const message = (error as Error).message;
+    const at = /at line (\d+) column (\d+):?\s*([\s\S]*)$/.exec(message);
+    throw new DataError([at
+      ? { entity: `${file}:${at[1]}:${at[2]}`, field: '(syntax)', message: (at[3] ?? message).split('\n')[0] ?? message }
+      : { entity: file, field: '(file)', message: `cannot parse: ${message}` }]);
   }
 }
 
@@ -92,16 +94,21 @@ export function loadStore(files: readonly string[]): oxigraph.Store {
 }
 
 /** Loads RDF files (by extension: .ttl, .nt, .nq, .trig, .jsonld) into a new in-memory store; `onFile` is told of each file before it is read. */
-export async function loadData(files: readonly string[], onFile?: (file: string, index: number) => void): Promise<oxigraph.Store> {
+export async function loadData(
+  files: readonly string[], onFile?: (file: string, index: number) => void,
+  as: { names?: readonly string[]; formats?: ReadonlyArray<string | undefined> } = {},
+): Promise<oxigraph.Store> {
   const store = new oxigraph.Store();
   for (const [index, file] of files.entries()) {
     onFile?.(file, index);
-    const ext = extname(file);
-    const format = directMediaType(file);
-    if (!format && ext !== JSONLD_EXT) throw unknownFormat(file);
+    const shown = as.names?.[index] ?? file;
+    const given = as.formats?.[index];
+    const format = directMediaType(file, given);
+    const jsonLd = formatNamed(given ?? extname(file)) === 'jsonld';
+    if (!format && !jsonLd) throw unknownFormat(shown);
     const text = readDataFile(file);
-    if (format) loadText(store, file, text, format);
-    else loadText(store, file, await jsonLdToNQuads(file, text), 'application/n-quads');
+    if (format) loadText(store, shown, text, format);
+    else loadText(store, shown, await jsonLdToNQuads(file, text, shown), 'application/n-quads');
   }
   return store;
 }
