@@ -40,6 +40,7 @@ export function cliReference(): string {
   }
   lines.push('Every command also takes `-h, --help`; `kg --version` prints the version.',
     'An option that does not apply to the mode of a command (`--seed` without `--synthetic`, `--input` with `--synthetic`, …) is a usage error naming it; so is a value an option does not allow (`--retries -1`, `--format xml`), naming the option and the values it takes.',
+    '`-` is standard input where a command reads a file (`kg validate -`, `kg import -`, `kg roundtrip - --dataset NAME`, `kg query FILE --data -`, `kg query -` for the query, `kg export --input -`) and standard output where it writes one (`kg export --out -`, `kg ontology --out -`, `kg import --out -`); it is refused where it makes no sense (`kg export --synthetic N --out -`, `kg docs --out -`). A reader that goes away (`| head`) ends the command quietly with exit 0.',
     '',
     'Exit codes, the same in every command: 0 success; 1 invalid data (data problems name the entity, field and what is wrong; query syntax errors give file:line:column; a round trip that differs); 2 wrong usage or input that cannot be read (a missing or unreadable file or folder, printed as `kg: cannot read FILE: no such file (ENOENT)`; `kg validate` also gives 2 for a file it cannot parse); 3 a remote service failed (`kg push`: network error, HTTP error, or a triple count that does not match).');
   return lines.join('\n');
