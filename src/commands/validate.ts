@@ -94,7 +94,8 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
     try {
       direct = await asDirectFile(path, 'jsonld');
     } catch (error) {
-      return report(error instanceof DataError ? 'unreadable' : 'unreadable', [{ kind: error instanceof DataError ? 'syntax' : 'read', message: error instanceof DataError ? (error.problems[0]?.message ?? error.message) : (error as Error).message }]);
+      const parse = error instanceof DataError;
+      return report('unreadable', [{ kind: parse ? 'syntax' : 'read', message: parse ? (error.problems[0]?.message ?? error.message) : (error as Error).message }]);
     }
     try {
       return { ...(await validateFile(direct?.path ?? path, { ...options, inputFormat: 'nq' })), file: path };
