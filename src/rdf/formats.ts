@@ -2,7 +2,8 @@
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
-import { drain, headerComment, sinkWriter, writeTurtle, type TurtleOptions } from './turtle.js';
+import { headerComment, writeTurtle, type TurtleOptions } from './turtle.js';
+import { QuadWriter } from './quad-writer.js';
 
 export { DIRECT_EXTENSIONS, directMediaType, formatNamed, FORMATS, isFormat, READ_EXTENSIONS, type FormatName } from './format-registry.js';
 import { FORMATS, type FormatName } from './format-registry.js';
@@ -17,7 +18,10 @@ export interface SerializeOptions extends TurtleOptions {
 
 function writeLines(quads: Iterable<Quad>, format: 'N-Triples' | 'N-Quads' | 'application/trig', options: SerializeOptions, sink: (chunk: string) => void): Promise<void> {
   sink(headerComment(options.header));
-  return drain(sinkWriter(sink, { format, ...(format === 'application/trig' ? { prefixes: Object.fromEntries(options.prefixes) } : {}) }), quads);
+  const writer = new QuadWriter(sink, format, format === 'application/trig' ? options.prefixes : []);
+  for (const q of quads) writer.add(q);
+  writer.end();
+  return Promise.resolve();
 }
 
 function* inGraph(quads: Iterable<Quad>, graph: string): Generator<Quad> {

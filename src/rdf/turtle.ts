@@ -1,6 +1,7 @@
 // Writes quads as pretty, byte-for-byte deterministic Turtle (prefixes, `;` and `,` grouping) through n3's Writer.
 import { Writer } from 'n3';
 import type { Literal, Quad, Term } from '@rdfjs/types';
+import { QuadWriter } from './quad-writer.js';
 
 /** What a Turtle file starts with. */
 export interface TurtleOptions {
@@ -18,11 +19,13 @@ const XSD_INTEGER = 'http://www.w3.org/2001/XMLSchema#integer';
 class PortableWriter extends Writer {
   /** Encodes a literal as n3 does, but never abbreviates an integer. */
   _encodeLiteral(literal: Literal): string {
-    if (!literal.language && literal.datatype.value === XSD_INTEGER) {
+    const encoded = (Writer.prototype as unknown as { _encodeLiteral(l: Literal): string })._encodeLiteral.call(this, literal);
+    if (!literal.language && literal.datatype.value === XSD_INTEGER && !encoded.startsWith('"')) {
+      // n3 abbreviated it, which it does only for digits (nothing to escape).
       const self = this as unknown as { _encodeIriOrBlank(t: Term): string };
       return `"${literal.value}"^^${self._encodeIriOrBlank(literal.datatype)}`;
     }
-    return (Writer.prototype as unknown as { _encodeLiteral(l: Literal): string })._encodeLiteral.call(this, literal);
+    return encoded;
   }
 }
 
@@ -45,10 +48,17 @@ export function drain(writer: Writer, quads: Iterable<Quad>): Promise<void> {
   return new Promise((resolve, reject) => writer.end((error: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/** Writes quads as Turtle, chunk by chunk, to a sink; quads of one subject must come together (as the mapping emits them). */
+/**
+ * Writes quads as Turtle, chunk by chunk, to a sink; quads of one subject must come together (as the mapping emits
+ * them). Data goes through the project's QuadWriter; a graph with inline lists (the shapes) through n3's Writer.
+ */
 export function writeTurtle(quads: Iterable<Quad>, options: TurtleOptions, sink: (chunk: string) => void): Promise<void> {
   sink(headerComment(options.header));
-  return drain(sinkWriter(sink, { prefixes: Object.fromEntries(options.prefixes), ...(options.lists ? { lists: options.lists } : {}) }), quads);
+  if (options.lists) return drain(sinkWriter(sink, { prefixes: Object.fromEntries(options.prefixes), lists: options.lists }), quads);
+  const writer = new QuadWriter(sink, 'Turtle', options.prefixes);
+  for (const q of quads) writer.add(q);
+  writer.end();
+  return Promise.resolve();
 }
 
 /** Serialises quads as a Turtle string. */
