@@ -1,0 +1,93 @@
+// Runs of articles rendered on every core: worker threads render batches, the caller receives them in article order, so the bytes never depend on the number of jobs.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DataError, type DataProblem } from '../errors.js';
+import type { Dataset } from '../mapping/dataset.js';
+import { projectPath } from '../project.js';
+import { renderArticles, type Rendered, type RenderOptions } from './render.js';
+import { syntheticArticle } from './synthetic.js';
+
+/** Where the articles come from: the synthetic corpus of a seed (each article computed where it is rendered) or datasets in memory. */
+export type RenderSource =
+  | { readonly kind: 'synthetic'; readonly seed: number; readonly count: number }
+  | { readonly kind: 'datasets'; readonly datasets: readonly Dataset[] };
+
+/** Articles per batch: large enough that posting a batch costs little, small enough that memory stays flat (~380 triples an article). */
+export const BATCH = 50;
+
+/** The default number of jobs: the cores Node may use. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** How many articles a source holds. */
+export function sourceSize(source: RenderSource): number {
+  return source.kind === 'synthetic' ? source.count : source.datasets.length;
+}
+
+/** Articles `from` (inclusive) to `to` (exclusive) of a source. */
+export function* articlesOf(source: RenderSource, from: number, to: number): Generator<Dataset> {
+  for (let i = from; i < to; i++) yield source.kind === 'synthetic' ? syntheticArticle(i, source.seed) : source.datasets[i] as Dataset;
+}
+
+/** The compiled worker script (under vitest, which runs the TypeScript sources, the built copy in dist/). */
+function workerScript(): string {
+  const here = fileURLToPath(new URL('./render-worker.js', import.meta.url));
+  return existsSync(here) ? here : projectPath('dist/src/commands/render-worker.js');
+}
+
+interface Reply { index: number; rendered?: Rendered; error?: { name: string; message: string; problems?: DataProblem[] } }
+
+/**
+ * Renders articles `[from, to)` of a source in batches of `BATCH`, on `jobs` worker threads (in this thread when
+ * `jobs` is 1), and yields the batches in article order; at most `2 × jobs` batches are in flight, so memory stays bounded.
+ * @throws DataError of the first batch (in article order) whose articles fail the checks; every worker is stopped.
+ */
+export async function* renderInOrder(source: RenderSource, options: RenderOptions, jobs: number, from = 0, to = sourceSize(source)): AsyncGenerator<Rendered> {
+  const batches: Array<{ index: number; from: number; to: number }> = [];
+  for (let start = from, index = 0; start < to; start += BATCH, index++) batches.push({ index, from: start, to: Math.min(to, start + BATCH) });
+  if (jobs <= 1 || batches.length <= 1) {
+    for (const b of batches) yield renderArticles(articlesOf(source, b.from, b.to), options);
+    return;
+  }
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(workerScript(), { workerData: { source, options } }));
+  const done = new Map<number, Reply>();
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  let next = 0;
+  const window = 2 * workers.length;
+  let emitted = 0;
+  const dispatch = (w: Worker): void => {
+    if (next < batches.length && next < emitted + window) w.postMessage(batches[next++]);
+    else idle.push(w);
+  };
+  const idle: Worker[] = [];
+  for (const w of workers) {
+    w.on('message', (reply: Reply) => { done.set(reply.index, reply); dispatch(w); wake?.(); });
+    w.on('error', (error) => { failure ??= error; wake?.(); });
+    w.on('exit', (code) => { if (code !== 0) failure ??= new Error(`an export worker stopped with exit code ${code}`); wake?.(); });
+    dispatch(w);
+  }
+  try {
+    while (emitted < batches.length) {
+      const reply = done.get(emitted);
+      if (!reply) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => { wake = resolve; });
+        wake = undefined;
+        continue;
+      }
+      done.delete(emitted);
+      if (reply.error) {
+        throw reply.error.problems ? new DataError(reply.error.problems) : Object.assign(new Error(reply.error.message), { name: reply.error.name });
+      }
+      emitted++;
+      while (idle.length && next < batches.length && next < emitted + window) dispatch(idle.pop() as Worker);
+      yield reply.rendered as Rendered;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

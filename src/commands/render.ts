@@ -1,0 +1,86 @@
+// Renders a run of articles into the bytes of each line format plus their counts: the unit of work an export hands to a worker thread.
+import { DataFactory } from 'n3';
+import { assertValid } from '../mapping/check.js';
+import type { Dataset } from '../mapping/dataset.js';
+import { entitiesQuads, sortedById } from '../mapping/encode.js';
+import { addToStats, emptyStats, type Stats } from '../generate/description.js';
+import { QuadWriter, type LineFormat } from '../rdf/quad-writer.js';
+import type { FormatName } from '../rdf/formats.js';
+
+/** The formats a streaming export writes (JSON-LD needs the whole graph). */
+export type StreamFormat = Exclude<FormatName, 'jsonld'>;
+
+/** What every worker needs to render articles the same way. */
+export interface RenderOptions {
+  readonly base: string;
+  readonly formats: readonly StreamFormat[];
+  /** The named graph of TriG and N-Quads. */
+  readonly graph: string;
+}
+
+/** Counts that merge by addition (articles share no subject): the description's statistics of a run of articles. */
+export interface StatsPart {
+  readonly triples: number;
+  readonly subjects: number;
+  readonly entities: number;
+  readonly classes: ReadonlyArray<readonly [string, number]>;
+  readonly properties: ReadonlyArray<readonly [string, number]>;
+  readonly documents: readonly string[];
+}
+
+/** A rendered run of articles: UTF-8 bytes per format (Turtle and TriG without prefix declarations or graph block), its triple count and statistics. */
+export interface Rendered {
+  readonly articles: number;
+  readonly triples: number;
+  readonly bytes: Readonly<Partial<Record<StreamFormat, Uint8Array>>>;
+  readonly stats: StatsPart;
+}
+
+const N3_FORMAT: Readonly<Record<StreamFormat, LineFormat>> = { turtle: 'Turtle', trig: 'Turtle', ntriples: 'N-Triples', nquads: 'N-Quads' };
+const encoder = new TextEncoder();
+
+/**
+ * Checks, maps and serialises articles, in order, into one chunk per format. Turtle and TriG chunks are the subject
+ * blocks only (each ending `.\n`), so that chunks concatenate into exactly what one writer would write.
+ * @throws DataError when an article's entities fail the checks (naming entity and field).
+ */
+export function renderArticles(articles: Iterable<Dataset>, options: RenderOptions): Rendered {
+  const texts = options.formats.map(() => [] as string[]);
+  const writers = options.formats.map((f, i) => new QuadWriter((c) => texts[i]?.push(c), N3_FORMAT[f]));
+  const quoted = options.formats.map((f) => f === 'nquads');
+  const graph = DataFactory.namedNode(options.graph);
+  const stats = emptyStats();
+  let count = 0;
+  for (const article of articles) {
+    assertValid(article.entities);
+    const quads = [...entitiesQuads(sortedById(article.entities), options)];
+    addToStats(stats, quads);
+    for (let i = 0; i < writers.length; i++) {
+      const writer = writers[i] as QuadWriter;
+      if (quoted[i]) for (const q of quads) writer.add(DataFactory.quad(q.subject, q.predicate, q.object, graph));
+      else for (const q of quads) writer.add(q);
+    }
+    count++;
+  }
+  for (const w of writers) w.end();
+  const bytes: Partial<Record<StreamFormat, Uint8Array>> = {};
+  options.formats.forEach((f, i) => { bytes[f] = encoder.encode((texts[i] as string[]).join('')); });
+  return { articles: count, triples: stats.triples, bytes, stats: statsPart(stats) };
+}
+
+function statsPart(stats: Stats): StatsPart {
+  return {
+    triples: stats.triples, subjects: stats.subjects, entities: stats.entities,
+    classes: [...stats.classes], properties: [...stats.properties], documents: stats.documents,
+  };
+}
+
+/** Adds a rendered run's statistics to running totals (in article order, so the first documents are kept). */
+export function mergeStats(into: Stats, part: StatsPart): void {
+  into.triples += part.triples;
+  into.subjects += part.subjects;
+  into.entities += part.entities;
+  for (const [k, v] of part.classes) into.classes.set(k, (into.classes.get(k) ?? 0) + v);
+  for (const [k, v] of part.properties) into.properties.set(k, (into.properties.get(k) ?? 0) + v);
+  for (const d of part.documents) if (into.documents.length < 2) into.documents.push(d);
+}
