@@ -1,4 +1,4 @@
-// The benchmark (`npm run bench`): exporter vs a raw n3 Writer at ~0.1M, 1M and 10M triples, Turtle and N-Triples, plus the round-trip check; writes bench/README.md.
+// The benchmark (`npm run bench`): the exporter at --jobs 1 and --jobs N against a raw n3 Writer and a hand-written N-Triples writer, plus validate, round trip and import; rewrites bench/README.md and bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -9,60 +9,87 @@ import { syntheticArticle } from '../dist/src/commands/synthetic.js';
 import { DEFAULT_BASE } from '../dist/src/model/vocab.js';
 
 /** Triples an article of the synthetic corpus gives (all articles have the same shape). */
-const TRIPLES_PER_ARTICLE = [...entitiesQuads(sortedById(syntheticArticle(0, 7).entities), { base: DEFAULT_BASE })].length;
-const sizes = (process.env.BENCH_SIZES ?? '100000,1000000,10000000').split(',').map(Number);
+const PER_ARTICLE = [...entitiesQuads(sortedById(syntheticArticle(0, 7).entities), { base: DEFAULT_BASE })].length;
+const list = (name, fallback) => (process.env[name] ?? fallback).split(',').filter(Boolean).map(Number);
+const sizes = list('BENCH_SIZES', '1000000,10000000');
+const validateSizes = list('BENCH_VALIDATE', '1000000');
+const importSizes = list('BENCH_IMPORT', '100000,400000');
+const cores = os.availableParallelism();
+const loadBefore = os.loadavg()[0];
 const here = new URL('.', import.meta.url).pathname;
-const rows = [];
+const articlesFor = (size) => Math.max(1, Math.round(size / PER_ARTICLE));
 
-function run(mode, format, articles, dir) {
-  // Only the baseline, which holds every quad in memory, gets a large heap; the exporter and the round trip run with Node's defaults.
-  const flags = mode === 'baseline' ? ['--max-old-space-size=16000'] : [];
-  const r = spawnSync(process.execPath, [...flags, join(here, 'child.mjs'), mode, format, String(articles), dir], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+function run(mode, format, articles, dir, jobs = 1) {
+  // Only the in-memory baselines get a large heap; every kg command runs with Node's defaults.
+  const flags = mode === 'baseline' || mode === 'limit' ? ['--max-old-space-size=16000'] : [];
+  const r = spawnSync(process.execPath, [...flags, join(here, 'child.mjs'), mode, format, String(articles), dir, String(jobs)], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const line = r.stderr.trim().split('\n').filter((l) => l.startsWith('{')).pop();
   if (r.status !== 0 || !line) throw new Error(`${mode} ${format} ${articles}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
-  return JSON.parse(line);
+  const result = JSON.parse(line);
+  process.stderr.write(`  ${mode}${mode === 'export' ? ` --jobs ${jobs}` : ''} ${format} ${articles} articles: ${result.ms} ms, ${result.maxRssMB} MB\n`);
+  return result;
 }
 
+const perS = (triples, ms) => Math.round(triples / (ms / 1000));
+const rows = [];
 for (const size of sizes) {
-  const articles = Math.max(1, Math.round(size / TRIPLES_PER_ARTICLE));
-  const triples = articles * TRIPLES_PER_ARTICLE;
+  const articles = articlesFor(size);
+  const triples = articles * PER_ARTICLE;
+  const limitDir = mkdtempSync(join(os.tmpdir(), 'kg-bench-'));
+  const limit = run('limit', 'ntriples', articles, limitDir);
+  rmSync(limitDir, { recursive: true, force: true });
   for (const format of ['turtle', 'ntriples']) {
     const dir = mkdtempSync(join(os.tmpdir(), 'kg-bench-'));
     try {
-      const exp = run('export', format, articles, dir);
+      const one = run('export', format, articles, dir, 1);
+      const many = run('export', format, articles, dir, cores);
       const base = run('baseline', format, articles, dir);
       const rt = run('roundtrip', format, articles, dir);
-      const row = {
+      rows.push({
         triples, format,
-        exportPerS: Math.round(triples / (exp.ms / 1000)), exportRssMB: exp.maxRssMB,
-        baselinePerS: Math.round(base.triples / (base.ms / 1000)), baselineRssMB: base.maxRssMB,
-        ratio: +(triples / (exp.ms / 1000) / (base.triples / (base.ms / 1000))).toFixed(2),
-        roundtripPerS: Math.round(triples / (rt.ms / 1000)), roundtripRssMB: rt.maxRssMB,
-        exportMs: exp.ms,
-      };
-      rows.push(row);
-      process.stderr.write(`${JSON.stringify(row)}\n`);
+        baselinePerS: perS(triples, base.ms), baselineRssMB: base.maxRssMB,
+        limitPerS: perS(triples, limit.ms),
+        jobs1PerS: perS(triples, one.ms), jobs1RssMB: one.maxRssMB,
+        jobsNPerS: perS(triples, many.ms), jobsNRssMB: many.maxRssMB,
+        roundtripPerS: perS(triples, rt.ms), roundtripRssMB: rt.maxRssMB,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
 }
 
+/** Exports a corpus with every core, then times one reading command on it. */
+function reading(mode, size) {
+  const articles = articlesFor(size);
+  const dir = mkdtempSync(join(os.tmpdir(), 'kg-bench-'));
+  try {
+    const exp = run('export', 'ntriples', articles, dir, cores);
+    const r = run(mode, 'ntriples', articles, dir);
+    return { triples: articles * PER_ARTICLE, perS: perS(articles * PER_ARTICLE, r.ms), rssMB: r.maxRssMB, exportPerS: perS(articles * PER_ARTICLE, exp.ms) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const validations = validateSizes.map((s) => reading('validate', s));
+const imports = importSizes.map((s) => reading('import', s));
+
 const fmt = (n) => n.toLocaleString('en-US');
+const x = (a, b) => (a / b).toFixed(2);
 const table = [
-  '| triples | format | exporter triples/s | exporter peak RSS | raw n3 triples/s | raw n3 peak RSS | exporter / raw n3 | round trip triples/s | round trip peak RSS |',
-  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${fmt(r.triples)} | ${r.format} | ${fmt(r.exportPerS)} | ${r.exportRssMB} MB | ${fmt(r.baselinePerS)} | ${r.baselineRssMB} MB | ${r.ratio} | ${fmt(r.roundtripPerS)} | ${r.roundtripRssMB} MB |`),
+  `| triples | format | raw n3 triples/s (RSS) | hand-written N-Triples triples/s | exporter --jobs 1 triples/s (RSS) | exporter --jobs ${cores} triples/s (RSS) | --jobs 1 / n3 | --jobs ${cores} / n3 | round trip triples/s (RSS) | round trip / export |`,
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${fmt(r.triples)} | ${r.format} | ${fmt(r.baselinePerS)} (${r.baselineRssMB} MB) | ${fmt(r.limitPerS)} | ${fmt(r.jobs1PerS)} (${r.jobs1RssMB} MB) | ${fmt(r.jobsNPerS)} (${r.jobsNRssMB} MB) | ${x(r.jobs1PerS, r.baselinePerS)} | ${x(r.jobsNPerS, r.baselinePerS)} | ${fmt(r.roundtripPerS)} (${r.roundtripRssMB} MB) | ${x(r.roundtripPerS, r.jobsNPerS)} |`),
+  '',
+  '| command | triples | triples/s | peak RSS | / export (--jobs ' + cores + ', N-Triples) |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...validations.map((v) => `| kg validate | ${fmt(v.triples)} | ${fmt(v.perS)} | ${v.rssMB} MB | ${x(v.perS, v.exportPerS)} |`),
+  ...imports.map((v) => `| kg import | ${fmt(v.triples)} | ${fmt(v.perS)} | ${v.rssMB} MB | ${x(v.perS, v.exportPerS)} |`),
 ];
-const turtleVsNt = sizes.map((s) => {
-  const t = rows.find((r) => r.triples === Math.max(1, Math.round(s / TRIPLES_PER_ARTICLE)) * TRIPLES_PER_ARTICLE && r.format === 'turtle');
-  const n = rows.find((r) => r.triples === t?.triples && r.format === 'ntriples');
-  return t && n ? `${fmt(t.triples)}: Turtle takes ${(t.exportMs / n.exportMs).toFixed(2)}x the time of N-Triples` : '';
-}).filter(Boolean);
-const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
 const readme = join(here, 'README.md');
 const text = readFileSync(readme, 'utf8');
-const block = `<!-- bench:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table.join('\n')}\n\n${turtleVsNt.map((l) => `- ${l}`).join('\n')}\n<!-- bench:end -->`;
+const block = `<!-- bench:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; load average before the run ${loadBefore.toFixed(2)}.\n\n${table.join('\n')}\n<!-- bench:end -->`;
 writeFileSync(readme, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, rows, validations, imports }, null, 2)}\n`);
 process.stderr.write(`wrote ${readme}\n`);
