@@ -1,4 +1,4 @@
-// Exports datasets and the ontology: checks everything first, then writes each file atomically.
+// Exports datasets and the ontology: checks everything first, then writes all files as one output set (switched into place as one unit).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProblems } from '../mapping/check.js';
@@ -12,7 +12,7 @@ import type { Quad } from '@rdfjs/types';
 import { jsonldContext } from '../generate/context.js';
 import { canonicalHash, datasetIri, describeDataset, graphIri, readDescription, type DescribedDataset } from '../generate/description.js';
 import { FORMATS, serialize, type FormatName } from '../rdf/formats.js';
-import { writeFilesAtomically, type PendingFile } from '../rdf/atomic.js';
+import { stageFiles, withOutputSet, type PendingFile } from '../rdf/atomic.js';
 import { shapesGraph } from '../generate/shapes.js';
 import { GENERATED } from '../generate/files.js';
 
@@ -57,7 +57,7 @@ export interface ExportOptions extends MapOptions {
   readonly formats?: readonly FormatName[];
 }
 
-/** The file of one dataset in one format (default Turtle) for writeFilesAtomically; `quads` may be given when already built. */
+/** The file of one dataset in one format (default Turtle) for an output set; `quads` may be given when already built. */
 export function datasetFile(dir: string, dataset: Dataset, options: MapOptions, format: FormatName = 'turtle', quads?: readonly Quad[]): PendingFile {
   return {
     path: join(dir, `${dataset.name}.${FORMATS[format].ext}`),
@@ -68,51 +68,56 @@ export function datasetFile(dir: string, dataset: Dataset, options: MapOptions, 
 }
 
 
-/** The ontology file for writeFilesAtomically. */
+/** The ontology file for an output set. */
 export function ontologyFile(dir: string): PendingFile {
   return { path: join(dir, ONTOLOGY_FILE), write: (sink) => writeTurtle(ontologyQuads(), ontologyTurtleOptions(), sink) };
 }
 
 /**
  * Checks, then writes every dataset in every format, the dataset description, the JSON-LD context (with JSON-LD) and
- * the ontology into `outDir`; returns the paths written. The description lists exactly the files of each dataset in
+ * the ontology into `outDir` as one output set (src/rdf/output-set.ts: staged, then switched into place as one unit under
+ * the folder's lock); returns the paths written. The description lists exactly the files of each dataset in
  * the folder after the run: besides the formats asked for, a file of another format already there is kept (and
  * listed, untouched) when the earlier description gave it and the same canonical hash, and rewritten otherwise, so
  * that it holds the current graph. Files of datasets not exported are neither touched nor listed.
+ * @throws UsageError or DataError from the checks (nothing written), UsageError when `outDir` cannot hold files or another run holds it.
  */
 export async function exportAll(datasets: readonly Dataset[], outDir: string, options: ExportOptions): Promise<string[]> {
   checkAll(datasets, options);
   const formats = options.formats ?? ['turtle'];
-  const previous = readDescriptionFile(join(outDir, DESCRIPTION_FILE));
-  const files: PendingFile[] = [];
-  const description: Quad[] = [];
-  let jsonld = false;
-  for (const dataset of datasets) {
-    const quads = [...entitiesQuads(sortedById(dataset.entities), options)];
-    const hash = await canonicalHash(quads);
-    const before = previous.get(datasetIri(options.base, dataset.name));
-    const listed: Array<{ format: FormatName; name: string }> = [];
-    for (const format of Object.keys(FORMATS) as FormatName[]) {
-      const name = `${dataset.name}.${FORMATS[format].ext}`;
-      const asked = formats.includes(format);
-      if (!asked && !isFile(join(outDir, name))) continue;
-      const unchanged = !asked && before?.hash === hash && before.files.has(name);
-      if (!unchanged) files.push(datasetFile(outDir, dataset, options, format, quads));
-      listed.push({ format, name });
-      if (format === 'jsonld') jsonld = true;
+  // The folder is read (its description, the files already there) and written under one lock, as one output set.
+  return withOutputSet(outDir, async (set) => {
+    const previous = readDescriptionFile(join(outDir, DESCRIPTION_FILE));
+    const files: PendingFile[] = [];
+    const description: Quad[] = [];
+    let jsonld = false;
+    for (const dataset of datasets) {
+      const quads = [...entitiesQuads(sortedById(dataset.entities), options)];
+      const hash = await canonicalHash(quads);
+      const before = previous.get(datasetIri(options.base, dataset.name));
+      const listed: Array<{ format: FormatName; name: string }> = [];
+      for (const format of Object.keys(FORMATS) as FormatName[]) {
+        const name = `${dataset.name}.${FORMATS[format].ext}`;
+        const asked = formats.includes(format);
+        if (!asked && !isFile(join(outDir, name))) continue;
+        const unchanged = !asked && before?.hash === hash && before.files.has(name);
+        if (!unchanged) files.push(datasetFile(outDir, dataset, options, format, quads));
+        listed.push({ format, name });
+        if (format === 'jsonld') jsonld = true;
+      }
+      description.push(...await describeDataset(dataset, quads, options.base, listed, hash));
     }
-    description.push(...await describeDataset(dataset, quads, options.base, listed, hash));
-  }
-  if (jsonld) {
-    files.push({ path: join(outDir, CONTEXT_FILE), write: (sink) => sink(`${JSON.stringify(jsonldContext(options.base), null, 2)}\n`) });
-  }
-  files.push({
-    path: join(outDir, DESCRIPTION_FILE),
-    write: (sink) => writeTurtle(description, GENERATED.description.options(options.base), sink),
+    if (jsonld) {
+      files.push({ path: join(outDir, CONTEXT_FILE), write: (sink) => sink(`${JSON.stringify(jsonldContext(options.base), null, 2)}\n`) });
+    }
+    files.push({
+      path: join(outDir, DESCRIPTION_FILE),
+      write: (sink) => writeTurtle(description, GENERATED.description.options(options.base), sink),
+    });
+    files.push(ontologyFile(outDir));
+    await stageFiles(set, files);
+    return files.map((f) => f.path);
   });
-  files.push(ontologyFile(outDir));
-  await writeFilesAtomically(files);
-  return files.map((f) => f.path);
 }
 
 /** Whether a path names a file (not a folder). */
@@ -136,7 +141,7 @@ function readDescriptionFile(path: string): Map<string, DescribedDataset> {
 }
 
 
-/** The shapes file for writeFilesAtomically; its lists are written as `( … )`. */
+/** The shapes file for an output set; its lists are written as `( … )`. */
 export function shapesFile(dir: string): PendingFile {
   const { quads, lists } = shapesGraph();
   return {

@@ -1,6 +1,5 @@
-// Exports a corpus too large for memory: article by article through the same checks, mapping and writers, into files renamed into place at the end.
-import { mkdirSync } from 'node:fs';
-import { StagedFile } from '../rdf/atomic.js';
+// Exports a corpus too large for memory: article by article through the same checks, mapping and writers, into one output set switched into place at the end.
+import { withOutputSet, type OutputSet, type StagedFile } from '../rdf/atomic.js';
 import { GENERATED } from '../generate/files.js';
 import { basename, join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -36,10 +35,14 @@ interface Output {
   inPart: number;
 }
 
-/** Streams articles into files of the given formats plus a description and the ontology; nothing appears in `dir` unless all succeed. */
+/** Streams articles into files of the given formats plus a description and the ontology, as one output set: nothing changes in `dir` unless all succeed. */
 export async function exportStream(articles: Iterable<Dataset>, dir: string, options: StreamOptions): Promise<{ paths: string[]; triples: number; articles: number }> {
   if (options.formats.includes('jsonld')) throw new UsageError('JSON-LD needs the whole graph in memory: stream Turtle, N-Triples, N-Quads or TriG');
-  mkdirSync(dir, { recursive: true });
+  return withOutputSet(dir, (set) => streamInto(set, articles, dir, options));
+}
+
+/** Writes the corpus into the staged files of an open output set (the set switches them into place). */
+async function streamInto(set: OutputSet, articles: Iterable<Dataset>, dir: string, options: StreamOptions): Promise<{ paths: string[]; triples: number; articles: number }> {
   const graph = DataFactory.namedNode(graphIri(options.base, options.name));
   const corpus: Dataset = { name: options.name, title: options.title, entities: [] };
   const turtleOptions = dataTurtleOptions(corpus, options);
@@ -47,7 +50,7 @@ export async function exportStream(articles: Iterable<Dataset>, dir: string, opt
   const fileName = (f: FormatName, part: number): string =>
     splits(f) ? `${options.name}-${String(part).padStart(5, '0')}.${FORMATS[f].ext}` : `${options.name}.${FORMATS[f].ext}`;
   const open = (f: FormatName, part: number): { file: StagedFile; writer: Writer } => {
-    const file = new StagedFile(join(dir, fileName(f, part)));
+    const file = set.stage(join(dir, fileName(f, part)));
     file.write(headerComment(turtleOptions.header));
     const format = { turtle: 'Turtle', trig: 'application/trig', ntriples: 'N-Triples', nquads: 'N-Quads', jsonld: '' }[f];
     const prefixes = f === 'turtle' || f === 'trig' ? { prefixes: Object.fromEntries(turtleOptions.prefixes) } : {};
@@ -58,48 +61,41 @@ export async function exportStream(articles: Iterable<Dataset>, dir: string, opt
   const end = (writer: Writer): Promise<void> => new Promise((resolve, reject) => writer.end((e: Error | null) => (e ? reject(e) : resolve())));
   const stats = emptyStats();
   let count = 0;
-  try {
-    for (const article of articles) {
-      assertValid(article.entities);
-      const quads: Quad[] = [...entitiesQuads(sortedById(article.entities), options)];
-      addToStats(stats, quads);
-      for (const out of outputs) {
-        const graphs = FORMATS[out.format].graphs;
-        for (const q of quads) {
-          if (splits(out.format) && out.inPart === options.splitSize) {
-            await end(out.writer);
-            out.file.close();
-            finished.push(out.file);
-            out.part++;
-            Object.assign(out, open(out.format, out.part), { inPart: 0 });
-          }
-          out.writer.addQuad(graphs ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q);
-          out.inPart++;
-        }
-      }
-      count++;
-      options.progress?.({ articles: count, entities: stats.entities, triples: stats.triples });
-    }
+  for (const article of articles) {
+    assertValid(article.entities);
+    const quads: Quad[] = [...entitiesQuads(sortedById(article.entities), options)];
+    addToStats(stats, quads);
     for (const out of outputs) {
-      await end(out.writer);
-      out.file.close();
-      finished.push(out.file);
+      const graphs = FORMATS[out.format].graphs;
+      for (const q of quads) {
+        if (splits(out.format) && out.inPart === options.splitSize) {
+          await end(out.writer);
+          out.file.close();
+          finished.push(out.file);
+          out.part++;
+          Object.assign(out, open(out.format, out.part), { inPart: 0 });
+        }
+        out.writer.addQuad(graphs ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q);
+        out.inPart++;
+      }
     }
-    const description = new StagedFile(join(dir, DESCRIPTION_FILE));
-    const files = finished.map((f) => ({ format: outputs.find((o) => f.path.endsWith(`.${FORMATS[o.format].ext}`))?.format ?? 'turtle', name: basename(f.path) }));
-    await writeTurtle(describeStats(corpus, stats, options.base, files, undefined), GENERATED.description.options(options.base, options.title), description.write);
-    description.close();
-    finished.push(description);
-    const onto = ontologyFile(dir);
-    const ontology = new StagedFile(onto.path);
-    await onto.write(ontology.write);
-    ontology.close();
-    finished.push(ontology);
-  } catch (error) {
-    for (const out of outputs) out.file.discard();
-    for (const f of finished) f.discard();
-    throw error;
+    count++;
+    options.progress?.({ articles: count, entities: stats.entities, triples: stats.triples });
   }
-  for (const f of finished) f.commit();
+  for (const out of outputs) {
+    await end(out.writer);
+    out.file.close();
+    finished.push(out.file);
+  }
+  const description = set.stage(join(dir, DESCRIPTION_FILE));
+  const files = finished.map((f) => ({ format: outputs.find((o) => f.path.endsWith(`.${FORMATS[o.format].ext}`))?.format ?? 'turtle', name: basename(f.path) }));
+  await writeTurtle(describeStats(corpus, stats, options.base, files, undefined), GENERATED.description.options(options.base, options.title), description.write);
+  description.close();
+  finished.push(description);
+  const onto = ontologyFile(dir);
+  const ontology = set.stage(onto.path);
+  await onto.write(ontology.write);
+  ontology.close();
+  finished.push(ontology);
   return { paths: finished.map((f) => f.path), triples: stats.triples, articles: count };
 }

@@ -1,6 +1,9 @@
-// Writes files atomically: into a temporary file beside the target, renamed over it only once complete.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Writes a list of files as one output set (src/rdf/output-set.ts): all staged, then switched into place as one unit, or none.
+import { dirname, parse, resolve, sep } from 'node:path';
+import { withOutputSet, type OutputSet, type OutputSetOptions } from './output-set.js';
+
+export { OutputSet, StagedFile, withOutputSet } from './output-set.js';
+export type { OutputSetOptions } from './output-set.js';
 
 /** A file to write: its path and a function that writes its content through a sink. */
 export interface PendingFile {
@@ -8,75 +11,38 @@ export interface PendingFile {
   readonly write: (sink: (chunk: string) => void) => Promise<void> | void;
 }
 
-let staged = 0;
-
-/**
- * A file being written atomically: a temporary sibling `.<name>.<pid>-<n>.tmp` with a 256 KB buffer in front, made
- * visible by `commit` (rename over the target) or removed by `discard`. The one temporary-file writer of the project.
- */
-export class StagedFile {
-  readonly temp: string;
-  private fd: number | undefined;
-  private buffer: string[] = [];
-  private size = 0;
-
-  /** Opens the temporary file beside `path` (creating its folder). */
-  constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}-${staged++}.tmp`);
-    this.fd = openSync(this.temp, 'w');
-  }
-
-  /** Appends text (written out in blocks of 256 KB). */
-  write = (chunk: string): void => {
-    this.buffer.push(chunk);
-    this.size += chunk.length;
-    if (this.size >= 1 << 18) this.flush();
-  };
-
-  private flush(): void {
-    if (this.size && this.fd !== undefined) writeSync(this.fd, this.buffer.join(''), null, 'utf8');
-    this.buffer = [];
-    this.size = 0;
-  }
-
-  /** Flushes, syncs and closes the temporary file (once). */
-  close(): void {
-    if (this.fd === undefined) return;
-    this.flush();
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-    this.fd = undefined;
-  }
-
-  /** Makes the written file visible under its name (closing it first). */
-  commit(): void {
-    this.close();
-    renameSync(this.temp, this.path);
-  }
-
-  /** Removes the temporary file; the target is never touched. */
-  discard(): void {
-    try { this.close(); } catch { /* closing a broken file: it is removed anyway */ }
-    rmSync(this.temp, { force: true });
+/** Stages each file into an open output set, in order (its content written, flushed and fsynced). */
+export async function stageFiles(set: OutputSet, files: readonly PendingFile[]): Promise<void> {
+  for (const file of files) {
+    const out = set.stage(file.path);
+    await file.write(out.write);
+    out.close();
   }
 }
 
-/** Writes each file to a temporary sibling, then renames all of them into place; on any failure no target is touched. */
-export async function writeFilesAtomically(files: readonly PendingFile[]): Promise<void> {
-  const targets = new Set(files.map((f) => f.path));
-  if (targets.size !== files.length) throw new Error('two files to write have the same path');
-  const written: StagedFile[] = [];
-  try {
-    for (const file of files) {
-      const out = new StagedFile(file.path);
-      written.push(out);
-      await file.write(out.write);
-      out.close();
-    }
-  } catch (error) {
-    for (const out of written) out.discard();
-    throw error;
+/** The deepest folder holding every one of `paths` (absolute paths). */
+function commonFolder(paths: readonly string[]): string {
+  const parts = paths.map((p) => dirname(resolve(p)).split(sep));
+  const first = parts[0] ?? [];
+  let n = first.length;
+  for (const p of parts) {
+    let i = 0;
+    while (i < n && p[i] === first[i]) i++;
+    n = i;
   }
-  for (const out of written) out.commit();
+  return n === 0 || (n === 1 && first[0] === '') ? parse(resolve(paths[0] ?? '.')).root : first.slice(0, n).join(sep);
+}
+
+/**
+ * Writes the files as one output set of the folder `root` (by default the deepest folder holding them all): every file
+ * is written and fsynced first, then all are switched into place together under the folder's lock; on any failure before
+ * the switch no target is touched.
+ * @throws Error when two files have the same path; the errors of OutputSet.open and commit (UsageError for a folder that
+ * cannot hold files or is locked by another run); whatever a file's `write` throws.
+ */
+export async function writeFilesAtomically(files: readonly PendingFile[], options: OutputSetOptions & { readonly root?: string } = {}): Promise<void> {
+  const targets = new Set(files.map((f) => resolve(f.path)));
+  if (targets.size !== files.length) throw new Error('two files to write have the same path');
+  if (files.length === 0) return;
+  await withOutputSet(options.root ?? commonFolder(files.map((f) => f.path)), (set) => stageFiles(set, files), options);
 }

@@ -1,7 +1,7 @@
 // Writes the documentation site (`kg docs`): ontology reference, one page per entity, one highlighted page per article and pictures of the graph, from the export's own quads.
-import { readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { writeFilesAtomically } from '../rdf/atomic.js';
+import { stageFiles, withOutputSet } from '../rdf/atomic.js';
 import type { Dataset } from '../mapping/dataset.js';
 import { articlePage } from './article-page.js';
 import { entityPage } from './entity-page.js';
@@ -43,10 +43,11 @@ export async function siteFiles(options: DocsOptions): Promise<Map<string, strin
 }
 
 /**
- * Removes pages a previous run left in the folder that this run did not write: `.html` files under `entity/` and
- * `article/`, and the single `article.html` that versions before one page per article wrote.
+ * The pages a previous run left in the folder that this run does not write (paths relative to it, with '/'): `.html`
+ * files under `entity/` and `article/`, and the single `article.html` that versions before one page per article wrote.
  */
-function removeStale(outDir: string, written: ReadonlySet<string>): void {
+function stalePages(outDir: string, written: ReadonlySet<string>): string[] {
+  const found: string[] = [];
   const visit = (dir: string): void => {
     let entries;
     try {
@@ -56,25 +57,50 @@ function removeStale(outDir: string, written: ReadonlySet<string>): void {
     }
     for (const e of entries) {
       const path = join(dir, e.name);
-      if (e.isDirectory()) {
-        visit(path);
-        try { rmdirSync(path); } catch { /* not empty: keep it */ }
-      } else if (e.name.endsWith('.html') && !written.has(relative(outDir, path).split(sep).join('/'))) {
-        rmSync(path, { force: true });
-      }
+      const rel = relative(outDir, path).split(sep).join('/');
+      if (e.isDirectory()) visit(path);
+      else if (e.name.endsWith('.html') && !written.has(rel)) found.push(rel);
     }
   };
   visit(join(outDir, 'entity'));
   visit(join(outDir, 'article'));
-  if (!written.has('article.html')) rmSync(join(outDir, 'article.html'), { force: true });
+  if (!written.has('article.html') && existsSync(join(outDir, 'article.html'))) found.push('article.html');
+  return found;
 }
 
-/** Writes the static site into `outDir` (atomically, file by file renamed into place once all are written) and returns the paths written, sorted. */
+/** Removes the folders under `entity/` and `article/` that the switch left empty. */
+function removeEmptyFolders(outDir: string): void {
+  const visit = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      visit(join(dir, e.name));
+      try { rmdirSync(join(dir, e.name)); } catch { /* not empty: keep it */ }
+    }
+  };
+  visit(join(outDir, 'entity'));
+  visit(join(outDir, 'article'));
+}
+
+/**
+ * Writes the static site into `outDir` as one output set (every page staged, then switched into place as one unit under
+ * the folder's lock, pages of an earlier run that this one does not write removed in the same switch) and returns the
+ * paths written, sorted.
+ * @throws the checks' UsageError or DataError (nothing written), UsageError when `outDir` cannot hold files or another run holds it.
+ */
 export async function writeDocs(outDir: string, options: DocsOptions): Promise<string[]> {
   const files = await siteFiles(options);
   const paths = [...files.keys()].sort();
   options.onStep?.(`writing ${paths.length} files`);
-  await writeFilesAtomically(paths.map((p) => ({ path: join(outDir, ...p.split('/')), write: (sink) => sink(files.get(p) ?? '') })));
-  removeStale(outDir, new Set(paths));
+  await withOutputSet(outDir, async (set) => {
+    await stageFiles(set, paths.map((p) => ({ path: join(outDir, ...p.split('/')), write: (sink) => sink(files.get(p) ?? '') })));
+    for (const stale of stalePages(outDir, new Set(paths))) set.remove(join(outDir, ...stale.split('/')));
+  });
+  removeEmptyFolders(outDir);
   return paths.map((p) => join(outDir, ...p.split('/')));
 }
