@@ -91,15 +91,18 @@ function removeEmptyFolders(outDir: string): void {
  * Writes the static site into `outDir` as one output set (every page staged, then switched into place as one unit under
  * the folder's lock, pages of an earlier run that this one does not write removed in the same switch) and returns the
  * paths written, sorted.
- * @throws the checks' UsageError or DataError (nothing written), UsageError when `outDir` cannot hold files or another run holds it.
+ * @throws UsageError when `outDir` cannot hold files or another run holds it (before the site is built); the checks'
+ * UsageError or DataError (nothing written).
  */
 export async function writeDocs(outDir: string, options: DocsOptions): Promise<string[]> {
-  const files = await siteFiles(options);
-  const paths = [...files.keys()].sort();
-  options.onStep?.(`writing ${paths.length} files`);
-  await withOutputSet(outDir, async (set) => {
-    await stageFiles(set, paths.map((p) => ({ path: join(outDir, ...p.split('/')), write: (sink) => sink(files.get(p) ?? '') })));
-    for (const stale of stalePages(outDir, new Set(paths))) set.remove(join(outDir, ...stale.split('/')));
+  // The folder is taken first, so that one that cannot hold files or is busy fails before the site is built.
+  const paths = await withOutputSet(outDir, async (set) => {
+    const files = await siteFiles(options);
+    const sorted = [...files.keys()].sort();
+    options.onStep?.(`writing ${sorted.length} files`);
+    await stageFiles(set, sorted.map((p) => ({ path: join(outDir, ...p.split('/')), write: (sink) => sink(files.get(p) ?? '') })));
+    for (const stale of stalePages(outDir, new Set(sorted))) set.remove(join(outDir, ...stale.split('/')));
+    return sorted;
   });
   removeEmptyFolders(outDir);
   return paths.map((p) => join(outDir, ...p.split('/')));
