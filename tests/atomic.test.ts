@@ -1,6 +1,6 @@
 // Output sets in-process: files appear together or not at all, the folder's lock, recognisable temporary files cleaned, and output paths that cannot hold files refused at once.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -217,6 +217,12 @@ describe('an output path that cannot hold files', () => {
     expect(() => makeFolder(join(dir, 'file', 'a', 'b'))).toThrow(new UsageError(`cannot write into ${join(dir, 'file', 'a', 'b')}: ${join(dir, 'file')} is a file, not a folder (ENOTDIR)`));
     expect(statSync(join(dir, 'file')).isFile()).toBe(true);
     expect(readdirSync(dir)).toEqual(['file']);
+  });
+
+  it('names a broken symbolic link in the way', () => {
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'link'));
+    expect(() => makeFolder(join(dir, 'link', 'a'))).toThrow(new UsageError(`cannot write into ${join(dir, 'link', 'a')}: ${join(dir, 'link')} exists and is not a folder (a broken symbolic link?) (EEXIST)`));
+    expect(readdirSync(dir)).toEqual(['link']);
   });
 
   it('creates missing parents one by one and returns them', () => {

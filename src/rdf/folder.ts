@@ -42,7 +42,8 @@ export function makeFolder(path: string): string[] {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && isDirectory(p)) continue;
       // The parent exists (it was there or was just made), so ENOENT means its file system refuses new entries.
-      const why = code === 'ENOENT' ? `${dirname(p)} exists but cannot hold new folders (ENOENT)` : undefined;
+      const why = code === 'ENOENT' ? `${dirname(p)} exists but cannot hold new folders (ENOENT)`
+        : code === 'EEXIST' ? `${p} exists and is not a folder (a broken symbolic link?) (EEXIST)` : undefined;
       throw cannotWrite(target, error, why);
     }
   }
