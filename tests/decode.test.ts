@@ -28,7 +28,7 @@ describe('decoding', () => {
     expect(decode('person:p a kg:Person, kg:Agent, kg:Item; rdfs:label "P"@EN-GB.')).toEqual([{ type: 'Person', id: 'person/p', label: [{ value: 'P', lang: 'en-gb' }] }]);
   });
 
-  it('reads non-canonical integers and booleans, which export writes back canonically', () => {
+  it('refuses non-canonical integers and booleans (what the shapes\' sh:pattern refuses), naming each as written', () => {
     const turtle = `${prefixes} @prefix oa: <http://www.w3.org/ns/oa#>.
       <${base}span/s> a kg:TextSpan; oa:hasSource <${base}doc/d>; kg:sentenceNumber "+07"^^xsd:integer;
         oa:hasSelector <${base}span/s#quote>, <${base}span/s#position>.
@@ -36,6 +36,29 @@ describe('decoding', () => {
       <${base}span/s#position> a oa:TextPositionSelector; oa:start "01"^^xsd:nonNegativeInteger; oa:end "2"^^xsd:nonNegativeInteger.
       <${base}claim/c> a kg:Claim, kg:ReportedItem, kg:Item; rdfs:label "c"@en; kg:claimKind <https://w3id.org/news-kg/concept/claim-kind/statement>;
         kg:statedIn <${base}span/s>; kg:evidenceOffered "0"^^xsd:boolean.`;
+    let problems: string[] = [];
+    try {
+      decodeQuads(parseTurtle(turtle), { base });
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems = error.message.split('\n');
+    }
+    const XSD = 'http://www.w3.org/2001/XMLSchema#';
+    for (const expected of [
+      `entity span/s, field sentenceNumber: "+07"^^<${XSD}integer>: "+07" is not an integer in canonical form`,
+      `entity span/s#position, field start: "01"^^<${XSD}nonNegativeInteger>: "01" is not a non-negative integer in canonical form`,
+      `entity claim/c, field evidenceOffered: "0"^^<${XSD}boolean>: "0" is not a boolean in canonical form ("true" or "false")`,
+    ]) expect(problems.some((p) => p.includes(expected)), `${expected}\ngot:\n${problems.join('\n')}`).toBe(true);
+  });
+
+  it('reads canonical integers and booleans', () => {
+    const turtle = `${prefixes} @prefix oa: <http://www.w3.org/ns/oa#>.
+      <${base}span/s> a kg:TextSpan; oa:hasSource <${base}doc/d>; kg:sentenceNumber "7"^^xsd:integer;
+        oa:hasSelector <${base}span/s#quote>, <${base}span/s#position>.
+      <${base}span/s#quote> a oa:TextQuoteSelector; oa:exact "x".
+      <${base}span/s#position> a oa:TextPositionSelector; oa:start "1"^^xsd:nonNegativeInteger; oa:end "2"^^xsd:nonNegativeInteger.
+      <${base}claim/c> a kg:Claim, kg:ReportedItem, kg:Item; rdfs:label "c"@en; kg:claimKind <https://w3id.org/news-kg/concept/claim-kind/statement>;
+        kg:statedIn <${base}span/s>; kg:evidenceOffered false.`;
     const [claim, span] = decodeQuads(parseTurtle(turtle), { base });
     expect(claim).toMatchObject({ id: 'claim/c', evidenceOffered: false });
     expect(span).toMatchObject({ id: 'span/s', sentenceNumber: 7, position: { start: 1, end: 2 } });

@@ -1,10 +1,8 @@
 // Generates the JSON-LD context from the class declarations: one term per property, with its IRI, value type and container.
 import { CLASSES } from '../model/classes.js';
-import { conceptPrefixes, dataPrefixes } from '../mapping/iri.js';
+import { contextPrefixes } from '../mapping/iri.js';
 import { CODECS } from '../mapping/literals.js';
-import { valueSets } from './ontology.js';
 import { isMany, type ClassDecl, type PropDecl } from '../model/schema.js';
-import { STANDARD_PREFIXES } from '../model/vocab.js';
 
 /** The JSON-LD term name of a property: the local name of its IRI. */
 export function termName(iri: string): string {
@@ -26,10 +24,10 @@ function compactIri(iri: string, prefixes: ReadonlyArray<readonly [string, strin
   return `${best[0]}:${iri.slice(best[1].length)}`;
 }
 
-/** The JSON-LD context of the data under a base IRI: prefixes, then one term per property (a clash of names is an error). */
+/** The JSON-LD context of the data under a base IRI: prefixes (contextPrefixes, which checkBase keeps apart from the base's scheme), then one term per property (a clash of names is an error). */
 export function jsonldContext(base: string): Record<string, unknown> {
   const ctx: Record<string, unknown> = {};
-  const prefixes = [...STANDARD_PREFIXES, ...conceptPrefixes([...valueSets().keys()]), ...dataPrefixes(base, CLASSES)];
+  const prefixes = contextPrefixes(base);
   for (const [p, iri] of prefixes) ctx[p] = iri;
   const prefixNames = new Set(prefixes.map(([p]) => p));
   const seen = new Map<string, string>();

@@ -33,9 +33,20 @@ function partitionName(iri: string): string {
   return best ? `${best[0]}-${iri.slice(best[1].length)}` : encodeURIComponent(iri);
 }
 
-/** The SHA-256 of the RDFC-1.0 canonical N-Quads of some quads (the same graph gives the same hash in any format). */
+/**
+ * The RDFC-1.0 canonical N-Quads of some quads, graphs kept (rdf-canonize). Its escaping follows RDFC-1.0 Appendix A
+ * (ECHAR for BS, HT, LF, FF, CR, quote and backslash; \uXXXX with upper-case hex for the other C0 controls and DEL)
+ * for every character literal text may hold (lexical.ts: XML 1.0 Char); the characters where rdf-canonize 5.0.0
+ * differs from the spec (U+FFFE, U+FFFF and lone surrogates, written raw where RDFC-1.0 wants \uXXXX) are refused
+ * before any quad is made. Tested against the spec's test060 and against Oxigraph's N-Quads writer.
+ */
+export async function canonicalNQuads(quads: readonly Quad[]): Promise<string> {
+  return canonize.canonize([...quads], { algorithm: 'RDFC-1.0' });
+}
+
+/** The SHA-256 (hex) of the RDFC-1.0 canonical N-Quads of some quads taken as one graph (the same graph gives the same hash in any format). */
 export async function canonicalHash(quads: readonly Quad[]): Promise<string> {
-  const nquads = await canonize.canonize(quads.map((q) => ({ subject: q.subject, predicate: q.predicate, object: q.object, graph: DataFactory.defaultGraph() })), { algorithm: 'RDFC-1.0' });
+  const nquads = await canonicalNQuads(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.defaultGraph())));
   return createHash('sha256').update(nquads, 'utf8').digest('hex');
 }
 

@@ -4,6 +4,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { CLASSES } from '../model/classes.js';
 import { enumIri } from '../mapping/iri.js';
 import { CODECS } from '../mapping/literals.js';
+import { lexicalPattern } from '../mapping/lexical.js';
 import { rangeOf } from './ontology.js';
 import { isMany, isRequired, propertiesOf, type ClassDecl, type PropDecl } from '../model/schema.js';
 import { RDF, RDFS, SH, SHAPES_NS, XSD } from '../model/vocab.js';
@@ -181,6 +182,9 @@ export function shapesGraph(): ShapesGraph {
       default: {
         const datatype = CODECS[prop.kind].datatype;
         if (datatype) add(ps, SH.datatype, namedNode(datatype));
+        // The lexical forms the decoder accepts (lexical.ts): validate's SHACL and import's decoding refuse the same ones.
+        const forms = lexicalPattern(prop.kind);
+        if (forms) add(ps, SH.pattern, literal(forms));
         if (prop.uniqueLang) add(ps, SH.uniqueLang, literal('true', namedNode(XSD.boolean)));
         if (prop.lessThanOrEquals) {
           const other = propertiesOf(decl).find((p) => p.key === prop.lessThanOrEquals);

@@ -1,8 +1,9 @@
-// Checks entities before anything is written (and after reading RDF back): every problem names the entity, the field and what is wrong.
+// Checks entities before anything is written (and after reading RDF back): every problem names the entity, the field and what is wrong; what text, tags and IRIs may be is decided in lexical.ts.
 import { CLASS_BY_NAME, type Entity } from '../model/classes.js';
 import { DataError, type DataProblem } from '../errors.js';
 import { checkId } from './iri.js';
 import { CODECS } from './literals.js';
+import { normalizeLanguageTag } from './lexical.js';
 import { ancestorsOf, isMany, isRequired, propertiesOf, type ClassDecl } from '../model/schema.js';
 import { codePointLength, sliceCodePoints } from './text.js';
 
@@ -31,6 +32,11 @@ export interface CheckContext {
   sourceText(id: string): string | undefined;
   /** Whether some entity of class `cls` references `id` through property `prop`. */
   isReferenced(id: string, cls: string, prop: string): boolean;
+}
+
+/** Whether a value has the shape of a language-tagged string ({ value, lang } with a string tag). */
+function isLangString(v: unknown): v is { value: unknown; lang: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { lang?: unknown }).lang === 'string';
 }
 
 /** Returns every problem of a set of entities (empty when they are fine). */
@@ -121,7 +127,8 @@ export function entityProblems(entity: Entity, context: CheckContext): DataProbl
       const langs = new Set<string>();
       for (const v of values) {
         if (seen) {
-          const dup = JSON.stringify(v);
+          // Language tags are case-insensitive (RFC 5646 §2.1.1) and written in lower case: "en-GB" and "en-gb" give one triple.
+          const dup = JSON.stringify(prop.kind === 'langString' && isLangString(v) ? { ...v, lang: normalizeLanguageTag(v.lang) } : v);
           if (seen.has(dup)) problems.push({ entity: id, field, message: `value ${dup} is given twice` });
           seen.add(dup);
         }
@@ -152,7 +159,7 @@ export function entityProblems(entity: Entity, context: CheckContext): DataProbl
               problems.push({ entity: id, field, message: `${JSON.stringify(lexical)} does not match the pattern ${prop.pattern}` });
             }
             if (prop.uniqueLang && prop.kind === 'langString') {
-              const lang = (v as { lang: string }).lang;
+              const lang = normalizeLanguageTag((v as { lang: string }).lang);
               if (langs.has(lang)) problems.push({ entity: id, field, message: `two values in language "${lang}"` });
               langs.add(lang);
             }

@@ -4,6 +4,7 @@ import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { CLASS_BY_NAME, type Entity } from '../model/classes.js';
 import { embeddedIri, entityIri, enumIri } from './iri.js';
 import { CODECS } from './literals.js';
+import { normalizeLanguageTag } from './lexical.js';
 import { ancestorsOf, isMany, propertiesOf, type ClassDecl, type PropDecl } from '../model/schema.js';
 import { RDF } from '../model/vocab.js';
 
@@ -134,10 +135,14 @@ function canonicalFields(decl: ClassDecl, subjectIri: string, fields: Record<str
   for (const { key, prop } of propertiesOf(decl)) {
     const raw = fields[key];
     if (raw === undefined) continue;
+    // Language tags as they are written: lower case (lexical.ts normalizeLanguageTag).
+    const canonical = (v: unknown): unknown => (prop.kind === 'langString' ? { ...(v as object), lang: normalizeLanguageTag((v as { lang: string }).lang) } : v);
     if (prop.kind === 'embedded') {
       out[key] = canonicalFields(prop.cls, embeddedIri(subjectIri, prop.fragment), raw as Record<string, unknown>, options);
-    } else if (isMany(prop)) {
-      const keyed = (raw as unknown[]).map((v) => [termKey(valueTerm(prop, v, options, subjectIri)), v] as const);
+    } else if (!isMany(prop)) {
+      out[key] = canonical(raw);
+    } else {
+      const keyed = (raw as unknown[]).map((v) => [termKey(valueTerm(prop, v, options, subjectIri)), canonical(v)] as const);
       keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       out[key] = keyed.map(([, v]) => v);
     }
