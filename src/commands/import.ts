@@ -3,20 +3,45 @@ import { basename, extname } from 'node:path';
 import { assertValid } from '../mapping/check.js';
 import type { Dataset } from '../mapping/dataset.js';
 import { decodeQuads } from '../mapping/decode.js';
-import { defaultGraph, readQuads } from '../rdf/read.js';
+import { DataError } from '../errors.js';
+import { defaultGraph, firstMentions, readQuads } from '../rdf/read.js';
 
 /**
  * Reads a file into a dataset named after it (or after `name`, the name to report: `<stdin>`), through the one reader
  * `kg validate` uses, so that import refuses exactly what validate refuses (encoding, empty input, syntax with
- * file:line:column), then decodes it strictly.
- * @throws UsageError for an unknown format, InputError for an unreadable file, DataError naming the place (file:line:column, or entity and field).
+ * file:line:column; a leading BOM skipped), then decodes it strictly.
+ * @throws UsageError for an unknown format; InputError for an unreadable file, or a ParseError (an InputError) for
+ *   one that cannot be parsed, each problem as file:line:column; DataError naming the entity and field of each
+ *   problem, and where in the file the entity is written (Turtle, TriG, N-Triples, N-Quads).
  */
 export async function importFile(path: string, options: { base: string; inputFormat?: string; name?: string }): Promise<Dataset> {
   const shown = options.name ?? path;
-  const quads = await readQuads(path, { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), name: shown });
-  const entities = decodeQuads(quads.map(defaultGraph), { base: options.base });
-  assertValid(entities);
+  const { quads, positions } = await readQuads(path, { ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), name: shown });
+  let entities;
+  try {
+    entities = decodeQuads(quads.map(defaultGraph), { base: options.base });
+    assertValid(entities);
+  } catch (error) {
+    if (error instanceof DataError && positions) throw withPlaces(error, path, shown, options.base);
+    throw error;
+  }
   const doc = entities.find((e) => e.type === 'SourceDocument');
   const name = basename(shown, extname(shown)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'imported';
   return { name, title: doc?.label[0]?.value ?? `Imported from ${basename(shown)}`, entities };
+}
+
+/** The IRI a problem's entity names: `<iri>` or an IRI with a scheme as it is, an id (`person/x`, `span/a/b#position`) under the base. */
+export function entityIriOf(entity: string, base: string): string {
+  if (entity.startsWith('<') && entity.endsWith('>')) return entity.slice(1, -1);
+  return /^[a-z][a-z0-9+.-]*:/i.test(entity) ? entity : base + entity;
+}
+
+/** The same problems, each told where its entity is written in the file: ` (entity at file:line:column)`. */
+function withPlaces(error: DataError, path: string, shown: string, base: string): DataError {
+  const iris = [...new Set(error.problems.slice(0, 1000).map((p) => entityIriOf(p.entity, base)))];
+  const places = firstMentions(path, iris);
+  return new DataError(error.problems.map((p) => {
+    const at = places.get(entityIriOf(p.entity, base));
+    return at ? { ...p, message: `${p.message} (entity at ${shown}:${at.line}:${at.column})` } : p;
+  }));
 }

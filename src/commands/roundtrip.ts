@@ -1,6 +1,6 @@
 // Re-reads an export and compares it, as a set of triples and in bounded memory, with what the entities produce now.
 import { directMediaType, formatNamed, FORMATS, READ_EXTENSIONS } from '../rdf/formats.js';
-import { asDirectFile, parseFile, type Finding } from '../rdf/read.js';
+import { asDirectFile, ParseError, parseFile, type Finding } from '../rdf/read.js';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -8,7 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory, Writer } from 'n3';
 import type { Dataset } from '../mapping/dataset.js';
 import { entitiesQuads, sortedById } from '../mapping/encode.js';
-import { cannotRead, DataError, UsageError } from '../errors.js';
+import { cannotRead, UsageError } from '../errors.js';
 import { hash53 } from './validate.js';
 
 /** Triples on one side only: how many, and the first few in sorted order. */
@@ -77,30 +77,37 @@ class FirstSorted {
   }
 }
 
-/** Checks that a path names a readable file of a known RDF format (.ttl, .nt, .nq, .trig); returns its media type or throws an InputError (unreadable) or a UsageError (unknown format); `inputFormat` (ttl, nt, nq, trig) overrides the extension. */
-export function rdfFileFormat(path: string, inputFormat?: string): string {
+/** Checks that a path names a readable file of a known RDF format (.ttl, .nt, .nq, .trig, .jsonld); returns its media type or throws an InputError (unreadable: `cannot read x: is a directory (EISDIR)`, …) or a UsageError (unknown format); `inputFormat` overrides the extension. */
+export function rdfFileFormat(path: string, inputFormat?: string, shown = path): string {
   let isFile: boolean;
   try {
-    isFile = statSync(path).isFile();
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    isFile = stat.isFile();
   } catch (error) {
-    throw cannotRead(path, error);
+    throw cannotRead(shown, error);
   }
-  if (!isFile) throw cannotRead(path, new Error('not a file'));
+  if (!isFile) throw cannotRead(shown, new Error('not a regular file'));
   const format = directMediaType(path, inputFormat) ?? (formatNamed(inputFormat ?? extname(path)) === 'jsonld' ? FORMATS.jsonld.mediaType : undefined);
-  if (!format) throw new UsageError(`cannot compare ${path}: unknown RDF format, use ${READ_EXTENSIONS}${inputFormat !== undefined ? ' with --input-format' : ''}`);
+  if (!format) throw new UsageError(`cannot compare ${shown}: unknown RDF format, use ${READ_EXTENSIONS}${inputFormat !== undefined ? ' with --input-format' : ''}`);
   return format;
 }
 
 /**
- * Compares a file (.ttl, .nt, .nq, .trig; graphs ignored) with the quads of some datasets, holding one article at a time.
- * A first pass compares both in order and fingerprints both as multisets; only when they differ does a second pass
- * list the missing and extra triples, hash-partitioning both sides into buckets on disk so that memory stays bounded.
+ * Compares a file (.ttl, .nt, .nq, .trig, .jsonld; graphs ignored) with the quads of some datasets, holding one article
+ * at a time. A first pass compares both in order and fingerprints both as multisets; only when they differ does a
+ * second pass list the missing and extra triples, hash-partitioning both sides into buckets on disk so that memory
+ * stays bounded. The file is read by the one reader (a leading BOM skipped, UTF-8 and syntax checked); `name` is how
+ * it is named in errors (`<stdin>`).
+ * @throws InputError for a file that cannot be read, ParseError (an InputError) for one that cannot be parsed, each
+ *   problem as file:line:column; UsageError for an unknown format.
  */
-export async function roundtrip(path: string, datasets: DatasetSource, options: { base: string; maxDifferences?: number; bucketTriples?: number; inputFormat?: string }): Promise<RoundtripReport> {
-  rdfFileFormat(path, options.inputFormat);
+export async function roundtrip(path: string, datasets: DatasetSource, options: { base: string; maxDifferences?: number; bucketTriples?: number; inputFormat?: string; name?: string }): Promise<RoundtripReport> {
+  const shown = options.name ?? path;
+  rdfFileFormat(path, options.inputFormat, shown);
   // The one reader: the same UTF-8 and syntax checks as kg validate, errors as file:line:column; JSON-LD read as its graph.
-  const direct = await asDirectFile(path, options.inputFormat ?? extname(path).slice(1));
-  if (!direct) throw new UsageError(`cannot compare ${path}: unknown RDF format`);
+  const direct = await asDirectFile(path, options.inputFormat ?? extname(path).slice(1), shown);
+  if (!direct) throw new UsageError(`cannot compare ${shown}: unknown RDF format`);
   try {
     return await compare(direct.path, direct.mediaType);
   } finally {
@@ -125,9 +132,7 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   async function* inFile(): AsyncGenerator<string> {
     const findings: Finding[] = [];
     for await (const q of parseFile(file, format, findings, 1)) yield toLine(q);
-    if (findings.length) {
-      throw new DataError(findings.map((f) => ({ entity: f.line === undefined ? path : `${path}:${f.line}:${f.column ?? 1}`, field: `(${f.kind})`, message: f.message })));
-    }
+    if (findings.length) throw new ParseError(shown, findings);
   }
 
   // Pass 1: in order, one triple at a time.

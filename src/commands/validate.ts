@@ -1,6 +1,7 @@
 // Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, then SHACL.
-import { DIRECT_EXTENSIONS, formatNamed } from '../rdf/formats.js';
-import { asDirectFile, defaultGraph, INPUT_FORMATS, parseFile, RDF_REIFIES, starLocation, type Finding } from '../rdf/read.js';
+import { DIRECT_EXTENSIONS, formatNamed, FORMATS } from '../rdf/formats.js';
+import { asDirectFile, defaultGraph, firstMentions, INPUT_FORMATS, ParseError, parseFile, PlacedDataError, RDF_REIFIES, starLocation, type Finding } from '../rdf/read.js';
+import { entityIriOf } from './import.js';
 
 export { defaultGraph, INPUT_FORMATS, type Finding };
 export { exitCodeOf, formatReportsText, type FileReport } from './validation-report.js';
@@ -11,7 +12,7 @@ import type { Quad } from '@rdfjs/types';
 import { entityProblems, type CheckContext } from '../mapping/check.js';
 import { CLASSES, type Entity } from '../model/classes.js';
 import { decodeQuads } from '../mapping/decode.js';
-import { DataError } from '../errors.js';
+import { DataError, InputError } from '../errors.js';
 import { ancestorsOf, propertiesOf, type ClassDecl } from '../model/schema.js';
 import { ShaclChecker, type Violation } from './shacl.js';
 import { HashIndex } from '../mapping/hashindex.js';
@@ -83,37 +84,45 @@ const REFERENCED_BY: ReadonlyArray<{ cls: string; prop: string; iri: string }> =
   return via ? [{ cls: c.referencedBy.cls, prop: c.referencedBy.prop, iri: via.prop.iri }] : [];
 });
 
-/** Validates one file; never throws for bad input, which is reported as findings. */
+/** Validates one file; never throws for bad input, which is reported as findings (with file:line:column where the file has them). */
 export async function validateFile(path: string, options: ValidateOptions): Promise<FileReport> {
   const report = (status: FileReport['status'], findings: Finding[], triples = 0, entities = 0, shacl: FileReport['shacl'] = 'not reached'): FileReport =>
     ({ file: path, status, triples, entities, shacl, findings });
   const ext = (options.inputFormat ?? extname(path).slice(1)).toLowerCase();
-  if (formatNamed(ext) === 'jsonld') {
-    // JSON-LD is read as its graph in N-Quads (one reader for every format); positions then refer to that graph.
-    let direct;
-    try {
-      direct = await asDirectFile(path, 'jsonld');
-    } catch (error) {
-      const parse = error instanceof DataError;
-      return report('unreadable', [{ kind: parse ? 'syntax' : 'read', message: parse ? (error.problems[0]?.message ?? error.message) : (error as Error).message }]);
-    }
-    try {
-      return { ...(await validateFile(direct?.path ?? path, { ...options, inputFormat: 'nq' })), file: path };
-    } finally {
-      direct?.cleanup();
-    }
-  }
+  const jsonLd = formatNamed(ext) === 'jsonld';
   const format = INPUT_FORMATS[ext];
-  if (!format) return report('unreadable', [{ kind: 'read', message: `unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS}, or --input-format` }]);
+  if (!format && !jsonLd) return report('unreadable', [{ kind: 'read', message: `unknown RDF format "${ext}": use ${DIRECT_EXTENSIONS}, or --input-format` }]);
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return report('unreadable', [{ kind: 'read', message: 'is a directory, not a file' }]);
+    if (statSync(path).isDirectory()) return report('unreadable', [{ kind: 'read', message: 'is a directory, not a file' }]);
     closeSync(openSync(path, 'r'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
     return report('unreadable', [{ kind: 'read', message: `cannot read: ${why}` }]);
   }
+  if (!jsonLd) return { ...(await validateDirect(path, format ?? '', options, true)), file: path };
+  // JSON-LD is read as its graph in N-Quads (one reader for every format); positions in that graph are not the file's,
+  // so decoding and SHACL findings carry none.
+  let direct;
+  try {
+    direct = await asDirectFile(path, 'jsonld');
+  } catch (error) {
+    if (error instanceof ParseError) return report('unreadable', [...error.findings]);
+    if (error instanceof PlacedDataError) return report('invalid', error.problems.map((p, k) => ({ kind: 'decode', ...error.places[k], path: p.field, message: p.message })));
+    if (error instanceof InputError) return report('unreadable', [{ kind: 'read', message: error.message }]);
+    throw error;
+  }
+  try {
+    return { ...(await validateDirect(direct?.path ?? path, FORMATS.nquads.mediaType, options, false)), file: path };
+  } finally {
+    direct?.cleanup();
+  }
+}
+
+/** Validates a file the line-based reader reads (`format` a media type); `positions` says whether to tell where in it each problem's entity is written. */
+async function validateDirect(path: string, format: string, options: ValidateOptions, positions: boolean): Promise<FileReport> {
+  const report = (status: FileReport['status'], findings: Finding[], triples = 0, entities = 0, shacl: FileReport['shacl'] = 'not reached'): FileReport =>
+    ({ file: path, status, triples, entities, shacl, findings });
 
   // Pass 1: syntax, and what checking an entity needs to know of the others (classes, document texts, back references).
   // The index holds 53-bit hashes of IRIs, not the IRIs, so that its memory stays small for large files.
@@ -195,7 +204,24 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
     const violations: Violation[] = await checkerFor(options.shapes).check(all.map(defaultGraph));
     for (const v of violations) findings.push({ kind: 'shacl', focus: v.focus, path: v.path, constraint: v.constraint, ...(v.value ? { value: v.value } : {}), message: v.message });
   }
-  return report(findings.length ? 'invalid' : 'valid', findings, triples, entities, shacl);
+  return report(findings.length ? 'invalid' : 'valid', positions ? placeFindings(path, findings, options.base) : findings, triples, entities, shacl);
+}
+
+/** The findings, each with the line and column where its entity (focus) is first written in the file, when found. */
+function placeFindings(path: string, findings: Finding[], base: string): Finding[] {
+  const iriOf = (f: Finding): string | undefined => (f.focus === undefined || f.line !== undefined ? undefined : entityIriOf(f.focus, base));
+  const iris = new Set<string>();
+  for (const f of findings) {
+    const iri = iriOf(f);
+    if (iri !== undefined && iris.size < 1000) iris.add(iri);
+  }
+  if (!iris.size) return findings;
+  const places = firstMentions(path, iris);
+  return findings.map((f) => {
+    const iri = iriOf(f);
+    const at = iri === undefined ? undefined : places.get(iri);
+    return at ? { ...f, line: at.line, column: at.column } : f;
+  });
 }
 
 const checkers = new WeakMap<readonly Quad[], ShaclChecker>();

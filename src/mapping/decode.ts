@@ -3,7 +3,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { CLASSES, type Entity } from '../model/classes.js';
 import { assertedClasses, termKey } from './encode.js';
 import { DataError, type DataProblem } from '../errors.js';
-import { embeddedIri, enumIri, idFromIri } from './iri.js';
+import { embeddedIri, enumIri, ID_PATTERN, idFromIri } from './iri.js';
 import { CODECS, describeTerm } from './literals.js';
 import { isMany, propertiesOf, type ClassDecl, type PropDecl } from '../model/schema.js';
 import { KG_NS, RDF } from '../model/vocab.js';
@@ -22,6 +22,36 @@ function listing(items: readonly string[]): string {
 }
 
 type Node = Map<string, Term[]>;
+
+/** The id rule (ID_PATTERN), in the words checkId uses for the TypeScript and JSON data. */
+const ID_RULE = '"<prefix>/<slug>" or "<prefix>/<article>/<slug>" (lower-case letters, digits, hyphens)';
+
+/**
+ * Why an IRI does not name an entity under the base: it is outside the base, or its id breaks the id rule; undefined
+ * when it does name one.
+ */
+export function entityIriProblem(base: string, iri: string): string | undefined {
+  if (!iri.startsWith(base)) return `<${iri}> is not under the base <${base}> (--base): an entity's IRI is the base followed by its id`;
+  const id = iri.slice(base.length);
+  if (ID_PATTERN.test(id)) return undefined;
+  return `<${iri}>: the id ${JSON.stringify(id)} is not of the form ${ID_RULE}`;
+}
+
+/** The problem of a subject that no entity took: an IRI that is not an entity's, or a node embedded in one that none of its properties has as a value. */
+function strangerProblem(base: string, iri: string, isSubject: (iri: string) => boolean): DataProblem {
+  const hash = iri.indexOf('#');
+  const owner = hash < 0 ? iri : iri.slice(0, hash);
+  const ownerProblem = entityIriProblem(base, owner);
+  const entity = iri.startsWith(base) ? iri.slice(base.length) : `<${iri}>`;
+  if (ownerProblem) {
+    return { entity, field: 'id', message: hash < 0 ? ownerProblem : `node <${iri}> is embedded in no entity: ${ownerProblem}` };
+  }
+  const ownerId = owner.slice(base.length);
+  return {
+    entity: ownerId, field: iri.slice(hash),
+    message: `node <${iri}> is not the value of any property of ${ownerId}${isSubject(owner) ? '' : ', which has no triples here'}: a node embedded in an entity is the value of one of its properties`,
+  };
+}
 
 /** Decodes the quads of a dataset (default graph only) into entities sorted by id; throws a DataError listing every problem. */
 export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): Entity[] {
@@ -48,9 +78,7 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
     if (fields) entities.push(fields as unknown as Entity);
   }
   for (const iri of nodes.keys()) {
-    if (!consumed.has(iri)) {
-      problems.push({ entity: iri, field: RDF.type, message: `subject is neither an entity IRI under the base <${options.base}> nor a node embedded in one` });
-    }
+    if (!consumed.has(iri)) problems.push(strangerProblem(options.base, iri, (owner) => nodes.has(owner)));
   }
   if (problems.length) throw new DataError(problems);
   return entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -167,7 +195,7 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
       case 'ref': {
         if (term.termType !== 'NamedNode') return fail(`expected a reference to an entity, got ${describeTerm(term)}`);
         const id = idFromIri(options.base, term.value);
-        return id ?? fail(`<${term.value}> is not an entity IRI under the base <${options.base}>`);
+        return id ?? fail(entityIriProblem(options.base, term.value) ?? `<${term.value}> is not an entity IRI`);
       }
       case 'enum': {
         const key2 = Object.keys(prop.values).find((k) => enumIri(prop.scheme, k) === term.value);

@@ -1,4 +1,4 @@
-// The one reader of RDF files: formats by name or extension, UTF-8 and syntax checked with file:line:column, every syntax error reported (parsing resumes at the next statement), quads streamed.
+// The one reader of RDF files: formats by name or extension, a leading UTF-8 BOM skipped, UTF-8 and syntax checked with file:line:column, every syntax error reported (parsing resumes at the next statement), quads streamed.
 import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, StreamParser } from 'n3';
-import { cannotRead, DataError, UsageError } from '../errors.js';
+import { cannotRead, DataError, InputError, UsageError, type DataProblem } from '../errors.js';
 import { formatNamed, FORMATS, READ_EXTENSIONS } from './format-registry.js';
+import { pathText, positionsOf, scanJson, type TextPosition } from './json.js';
 
 /** The media type read for each file extension (or `--input-format`). */
 export const INPUT_FORMATS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -33,81 +34,205 @@ export interface Finding {
 const CHUNK = 1 << 16;
 export const RDF_REIFIES = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies';
 
-/** The lines of a file, streamed, each with the byte offset where it starts. */
+/** The UTF-8 byte order mark. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The length in bytes of the UTF-8 byte order mark a file starts with (3), or 0. The one BOM rule of every reader
+ * (RDF files, JSON-LD, JSON datasets): a leading U+FEFF is skipped, and lines and columns are counted after it. RDF
+ * 1.1 Turtle and N-Triples leave the BOM out of their grammars; RFC 8259 §8.1 lets a JSON parser ignore it; n3,
+ * Jena, rdflib and Oxigraph skip it. A U+FEFF anywhere else is a character like any other. `at` looks for one at
+ * another byte offset instead.
+ */
+export function bomLength(path: string, at = 0): number {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    return readSync(fd, head, 0, 3, at) === 3 && head.equals(BOM) ? 3 : 0;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The lines of a file (a leading BOM left out), streamed, each with the byte offset where it starts. */
 function* lines(path: string): Generator<{ text: string; offset: number }> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     let pending: Buffer = Buffer.alloc(0);
     let offset = 0;
+    let first = true;
+    const text = (b: Buffer): string => {
+      const t = b.toString('utf8');
+      if (!first) return t;
+      first = false;
+      return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+    };
     for (;;) {
       const n = readSync(fd, buffer, 0, CHUNK, null);
       let data = n ? Buffer.concat([pending, buffer.subarray(0, n)]) : pending;
       let nl: number;
       while ((nl = data.indexOf(10)) >= 0) {
-        yield { text: data.subarray(0, nl).toString('utf8'), offset };
+        yield { text: text(data.subarray(0, nl)), offset };
         offset += nl + 1;
         data = data.subarray(nl + 1);
       }
       pending = Buffer.from(data);
-      if (n === 0) { if (pending.length) yield { text: pending.toString('utf8'), offset }; return; }
+      if (n === 0) { if (pending.length) yield { text: text(pending), offset }; return; }
     }
   } finally {
     closeSync(fd);
   }
 }
 
-/** The line and column (in code points) of the first byte that is not valid UTF-8, or undefined when the whole file is valid. */
-function utf8Error(path: string): { line: number; column: number; byte: number } | undefined {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let line = 1;
-    let column = 1;
-    let need = 0;
-    let cp = 0;
-    let min = 0;
-    let lead = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
-      if (n === 0) return need ? { line, column, byte: lead } : undefined;
-      for (let i = 0; i < n; i++) {
-        const b = buffer[i] ?? 0;
-        if (need === 0) {
-          if (b < 0x80) { if (b === 10) { line++; column = 1; } else column++; continue; }
-          lead = b;
-          if (b >= 0xc2 && b <= 0xdf) { need = 1; cp = b & 0x1f; min = 0x80; }
-          else if (b >= 0xe0 && b <= 0xef) { need = 2; cp = b & 0x0f; min = 0x800; }
-          else if (b >= 0xf0 && b <= 0xf4) { need = 3; cp = b & 0x07; min = 0x10000; }
-          else return { line, column, byte: b };
-        } else {
-          if ((b & 0xc0) !== 0x80) return { line, column, byte: lead };
-          cp = (cp << 6) | (b & 0x3f);
-          if (--need === 0) {
-            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { line, column, byte: lead };
-            column++;
-          }
+/** Where bytes stop being UTF-8: the line and column (in code points, a leading BOM not counted) and the offending lead byte. */
+export interface Utf8Error {
+  readonly line: number;
+  readonly column: number;
+  readonly byte: number;
+}
+
+/** A streaming UTF-8 check (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF) that counts lines and columns. */
+class Utf8Check {
+  private line = 1;
+  private column = 1;
+  private need = 0;
+  private cp = 0;
+  private min = 0;
+  private lead = 0;
+
+  /** Checks the next bytes; returns the first error, or undefined. */
+  push(bytes: Uint8Array): Utf8Error | undefined {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i] ?? 0;
+      if (this.need === 0) {
+        if (b < 0x80) { if (b === 10) { this.line++; this.column = 1; } else this.column++; continue; }
+        this.lead = b;
+        if (b >= 0xc2 && b <= 0xdf) { this.need = 1; this.cp = b & 0x1f; this.min = 0x80; }
+        else if (b >= 0xe0 && b <= 0xef) { this.need = 2; this.cp = b & 0x0f; this.min = 0x800; }
+        else if (b >= 0xf0 && b <= 0xf4) { this.need = 3; this.cp = b & 0x07; this.min = 0x10000; }
+        else return this.error(b);
+      } else {
+        if ((b & 0xc0) !== 0x80) return this.error(this.lead);
+        this.cp = (this.cp << 6) | (b & 0x3f);
+        if (--this.need === 0) {
+          if (this.cp < this.min || this.cp > 0x10ffff || (this.cp >= 0xd800 && this.cp <= 0xdfff)) return this.error(this.lead);
+          this.column++;
         }
       }
+    }
+    return undefined;
+  }
+
+  /** The error at the end of the input: a sequence cut short. */
+  end(): Utf8Error | undefined {
+    return this.need ? this.error(this.lead) : undefined;
+  }
+
+  private error(byte: number): Utf8Error {
+    return { line: this.line, column: this.column, byte };
+  }
+}
+
+/** The first place where a file (its leading BOM skipped) is not valid UTF-8, or undefined when it all is. */
+function utf8Error(path: string): Utf8Error | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const check = new Utf8Check();
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let position = bomLength(path);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, position);
+      if (n === 0) return check.end();
+      position += n;
+      const bad = check.push(buffer.subarray(0, n));
+      if (bad) return bad;
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Decodes bytes as UTF-8 text, strictly, a leading BOM skipped (the rule of bomLength).
+ * @throws ParseError naming `shown:line:column` and the byte when the bytes are not valid UTF-8.
+ */
+export function decodeUtf8(bytes: Buffer, shown: string): string {
+  const body = bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes;
+  const check = new Utf8Check();
+  const bad = check.push(body) ?? check.end();
+  if (bad) throw new ParseError(shown, [utf8Finding(bad)]);
+  return body.toString('utf8');
+}
+
+/** The finding for bytes that are not UTF-8. */
+function utf8Finding(bad: Utf8Error): Finding {
+  return { kind: 'syntax', line: bad.line, column: bad.column, message: `not valid UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')})` };
+}
+
+/** A finding as one line: `file:line:column: message` (`file: message` when it has no place). */
+export function placed(file: string, f: Finding): string {
+  return `${file}${f.line !== undefined ? `:${f.line}:${f.column ?? 1}` : ''}: ${f.message}`;
+}
+
+/**
+ * A file that cannot be parsed (not UTF-8, a syntax error, not JSON-LD of a graph): each problem on its own line as
+ * `file:line:column: message`. An InputError, so the CLI exits 2, as kg validate does for such a file.
+ */
+export class ParseError extends InputError {
+  override name = 'ParseError';
+  /** The file as named in messages, and what is wrong with it. */
+  constructor(readonly file: string, readonly findings: readonly Finding[]) {
+    super(findings.map((f) => placed(file, f)).join('\n'));
+  }
+}
+
+/** A DataError whose problems each have a place in the file (line and column), in the same order. */
+export class PlacedDataError extends DataError {
+  /** `places[k]` is where `problems[k]` is (undefined when it has no place). */
+  constructor(problems: readonly DataProblem[], readonly places: ReadonlyArray<TextPosition | undefined>) {
+    super(problems);
+  }
+}
+
+/** Characters that do not show when printed (controls other than tab and line ends, format characters such as U+FEFF, odd spaces). */
+const INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufffe\uffff]/gu;
+
+/** A text with the characters that do not show written as U+XXXX. */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** The column (1-based, in code points) of a UTF-16 index into a line. */
+function codePointColumn(text: string, index: number): number {
+  let column = 1;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    column++;
+  }
+  return column;
 }
 
 /** Turns an n3 parser error into a finding with line and column (the column of the quoted token in that line). */
 function syntaxFinding(error: Error & { context?: { line?: number; token?: { line?: number; start?: number } } }, lineOffset: number, lineText: (line: number) => string | undefined): Finding {
   const m = /^([\s\S]*?) on line (\d+)\.?$/.exec(error.message);
-  const message = m?.[1] ?? error.message;
   const reported = error.context?.line ?? (m ? Number(m[2]) : undefined);
-  if (reported === undefined) return { kind: 'syntax', message };
+  if (reported === undefined) return { kind: 'syntax', message: visible(m?.[1] ?? error.message) };
   const line = reported + lineOffset;
   const text = lineText(line) ?? '';
+  let message = m?.[1] ?? error.message;
   const quoted = /"((?:[^"\\]|\\.)+)"/.exec(message)?.[1];
-  let column = quoted ? text.indexOf(quoted) + 1 : 0;
-  if (column <= 0 && error.context?.token?.line === reported && typeof error.context.token.start === 'number') column = error.context.token.start + 1;
-  if (column <= 0) column = Math.max(1, text.search(/\S/) + 1);
-  return { kind: 'syntax', line, column, message };
+  let index = quoted ? text.indexOf(quoted) : -1;
+  if (message.startsWith('Unexpected ""')) {
+    // n3 reads some invisible characters (U+FEFF, U+00A0, …) as white space and then names an empty token: name the character.
+    INVISIBLE.lastIndex = 0;
+    const odd = INVISIBLE.exec(text);
+    if (odd) { index = odd.index; message = `Unexpected ${visible(odd[0])}${message.slice('Unexpected ""'.length)}`; }
+  }
+  if (index < 0 && error.context?.token?.line === reported && typeof error.context.token.start === 'number') index = error.context.token.start;
+  if (index < 0) index = Math.max(0, text.search(/\S/));
+  return { kind: 'syntax', line, column: codePointColumn(text, index), message: visible(message) };
 }
 
 /** Where parsing can resume after an error on `line`: the next line that starts a statement, its byte offset, and the directives before it. */
@@ -136,13 +261,15 @@ function lineOf(path: string, wanted: number): string | undefined {
 export async function* parseFile(path: string, format: string, findings: Finding[], maxErrors: number): AsyncGenerator<Quad> {
   const bad = utf8Error(path);
   if (bad) {
-    findings.push({ kind: 'syntax', line: bad.line, column: bad.column, message: `not valid UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')})` });
+    findings.push(utf8Finding(bad));
     return;
   }
-  let from = { line: 1, offset: 0, directives: '' };
+  let from = { line: 1, offset: bomLength(path), directives: '' };
   for (;;) {
     const file = createReadStream(path, { start: from.offset });
-    const prefix = from.directives ? `${from.directives}\n` : '';
+    // n3 drops a U+FEFF that starts its input as a BOM; the reader has skipped the one BOM already, so another one
+    // (a doubled BOM) must reach the parser as the character it is: start the parser's input with a line of directives.
+    const prefix = from.directives || bomLength(path, from.offset) ? `${from.directives}\n` : '';
     const source = new PassThrough();
     if (prefix) source.write(prefix);
     file.pipe(source);
@@ -179,30 +306,69 @@ export function starLocation(path: string): { line?: number; column?: number } {
     n++;
     const stripped = text.replace(/"(?:[^"\\]|\\.)*"|<[^<>\s]*>/g, (m) => ' '.repeat(m.length));
     const at = stripped.indexOf('<<');
-    if (at >= 0) return { line: n, column: at + 1 };
+    if (at >= 0) return { line: n, column: codePointColumn(text, at) };
   }
   return {};
 }
 
 
+/** A prefixed name's prefix (PN_PREFIX, approximately) and local part (PN_LOCAL with its escapes), or an IRI in `<>`. */
+const MENTION = /<([^<>"{}|^`\\\s]*)>|(?<![\p{L}\p{N}_:.\-])([\p{L}][\p{L}\p{N}_.\-]*)?:((?:[\p{L}\p{N}_:%\-]|\\[^\s])(?:[\p{L}\p{N}_:%\-]|\\[^\s]|\.(?=[\p{L}\p{N}_:%\-\\]))*)?/gu;
+/** A prefix directive (Turtle `@prefix`, SPARQL-style `PREFIX`). */
+const PREFIX_DIRECTIVE = /(?:@prefix|\bPREFIX)\s+([\p{L}][\p{L}\p{N}_.\-]*)?:\s*<([^<>]*)>/giu;
+
 /**
- * Reads every quad of a file with exactly the checks `kg validate` makes (format, readable, UTF-8, syntax, RDF-star,
- * not empty), for commands that need the whole graph (import); `name` is how the file is shown (`<stdin>`).
- * @throws UsageError for an unknown format, InputError for an unreadable file, DataError listing each problem as
- *   `<file>:<line>:<column>` with its message.
+ * Where each of some IRIs is first written in a Turtle, TriG, N-Triples or N-Quads file, as `<iri>` or as a prefixed
+ * name under a prefix declared before it: preferably where it starts a line (a subject, as the exporter writes them),
+ * else its first mention anywhere; line and column (in code points) as the reader counts them. IRIs not found are
+ * left out (a relative IRI, one inside a string). One pass over the file.
  */
-export async function readQuads(path: string, options: { inputFormat?: string; name?: string } = {}): Promise<Quad[]> {
+export function firstMentions(path: string, iris: Iterable<string>): Map<string, { line: number; column: number }> {
+  const wanted = new Set(iris);
+  const atStart = new Map<string, { line: number; column: number }>();
+  const anywhere = new Map<string, { line: number; column: number }>();
+  if (!wanted.size) return atStart;
+  const prefixes = new Map<string, string>();
+  let n = 0;
+  for (const { text } of lines(path)) {
+    n++;
+    for (const d of text.matchAll(PREFIX_DIRECTIVE)) prefixes.set(d[1] ?? '', d[2] ?? '');
+    const code = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|#.*$/g, (m) => (m.startsWith('#') ? '' : ' '.repeat(m.length)));
+    const first = code.search(/\S/);
+    for (const m of code.matchAll(MENTION)) {
+      const index = m.index ?? 0;
+      let iri: string | undefined;
+      if (m[1] !== undefined) iri = m[1];
+      else {
+        const ns = prefixes.get(m[2] ?? '');
+        if (ns !== undefined) iri = ns + (m[3] ?? '').replace(/\\(.)/gu, '$1');
+      }
+      if (iri === undefined || !wanted.has(iri)) continue;
+      const place = { line: n, column: codePointColumn(text, index) };
+      if (index === 0 && index === first) { if (!atStart.has(iri)) atStart.set(iri, place); }
+      else if (!anywhere.has(iri)) anywhere.set(iri, place);
+    }
+    if (atStart.size === wanted.size) break;
+  }
+  for (const [iri, place] of anywhere) if (!atStart.has(iri)) atStart.set(iri, place);
+  return atStart;
+}
+
+/**
+ * Reads every quad of a file with exactly the checks `kg validate` makes (format, readable, a leading BOM skipped,
+ * UTF-8, syntax, RDF-star, not empty), for commands that need the whole graph (import); `name` is how the file is
+ * shown (`<stdin>`). `positions` says whether lines and columns refer to the file (not for JSON-LD, read as its graph).
+ * @throws UsageError for an unknown format; InputError for an unreadable file; ParseError (an InputError) listing
+ *   each encoding or syntax problem as `<file>:<line>:<column>: <message>`; DataError for a file without triples, or
+ *   JSON-LD whose keys repeat or whose numbers a double rounds.
+ */
+export async function readQuads(path: string, options: { inputFormat?: string; name?: string } = {}): Promise<{ quads: Quad[]; positions: boolean }> {
   const shown = options.name ?? path;
   const dot = shown.lastIndexOf('.');
   const ext = options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '');
   if (!formatNamed(ext)) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${READ_EXTENSIONS}, or --input-format`);
-  try {
-    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    closeSync(openSync(path, 'r'));
-  } catch (error) {
-    throw cannotRead(shown, error);
-  }
-  const direct = await asDirectFile(path, options.inputFormat, shown);
+  checkReadable(path, shown);
+  const direct = await asDirectFile(path, options.inputFormat ?? ext, shown);
   if (!direct) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}"`);
   const findings: Finding[] = [];
   const quads: Quad[] = [];
@@ -216,52 +382,95 @@ export async function readQuads(path: string, options: { inputFormat?: string; n
   } finally {
     direct.cleanup();
   }
-  if (!findings.length && quads.length === 0) findings.push({ kind: 'empty', message: 'the file holds no triples' });
-  if (findings.length) {
-    throw new DataError(findings.map((f) => ({ entity: f.line === undefined ? shown : `${shown}:${f.line}:${f.column ?? 1}`, field: `(${f.kind})`, message: f.message })));
-  }
-  return quads;
+  if (findings.length) throw new ParseError(shown, findings);
+  if (quads.length === 0) throw new DataError([{ entity: shown, field: '(empty)', message: 'the file holds no triples' }]);
+  return { quads, positions: direct.positions };
 }
 
 /**
- * A JSON-LD file's graph as N-Quads text, offline (a remote context is refused); relative IRIs resolve against the
- * file's URL. `shown` is how the file is named in errors.
- * @throws DataError naming the file and what JSON or JSON-LD rule failed.
+ * Checks that a path names a file that can be opened for reading.
+ * @throws InputError `cannot read <shown>: is a directory (EISDIR)`, `no such file (ENOENT)`, … otherwise.
  */
-export async function jsonLdToNQuads(file: string, text: string, shown = file): Promise<string> {
+export function checkReadable(path: string, shown = path): void {
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    closeSync(openSync(path, 'r'));
+  } catch (error) {
+    throw cannotRead(shown, error);
+  }
+}
+
+/**
+ * A JSON-LD document's graph as N-Quads text, offline (a remote context is refused); relative IRIs resolve against
+ * the file's URL. `source` is the file's bytes (checked as UTF-8) or its text; a leading BOM is skipped either way.
+ * `shown` is how the file is named in errors.
+ * @throws ParseError with line and column for bytes that are not UTF-8 or text that is not JSON (RFC 8259), and
+ *   without for JSON that is not JSON-LD of a graph; DataError naming `file:line:column` and the JSON path for a key
+ *   given twice in one object, or a number a double cannot hold as written (JSON-LD processors would keep one key
+ *   silently, or round the number).
+ */
+export async function jsonLdToNQuads(file: string, source: string | Buffer, shown = file): Promise<string> {
+  const text = typeof source === 'string' ? source.replace(/^\uFEFF/, '') : decodeUtf8(source, shown);
+  const value = parseJsonStrictly(text, shown);
   const documentLoader = (url: string): never => { throw new Error(`refusing to load the remote context ${url}: embed the context`); };
   const { default: jsonld } = await import('jsonld');
   const ld = jsonld as unknown as { toRDF(input: unknown, options: unknown): Promise<unknown> };
   try {
-    const out = await ld.toRDF(JSON.parse(text) as unknown, { format: 'application/n-quads', base: pathToFileURL(file).href, documentLoader });
+    const out = await ld.toRDF(value, { format: 'application/n-quads', base: pathToFileURL(file).href, documentLoader });
     return String(out);
   } catch (error) {
-    throw new DataError([{ entity: shown, field: '(file)', message: `cannot parse: ${(error as Error).message.split('\n')[0]}` }]);
+    throw new ParseError(shown, [{ kind: 'syntax', message: `not JSON-LD that gives a graph: ${(error as Error).message.split('\n')[0]}` }]);
   }
+}
+
+/** Parses JSON-LD text after scanning it (scanJson): syntax errors, repeated keys and rounded numbers are refused with their places. */
+function parseJsonStrictly(text: string, shown: string): unknown {
+  const scan = scanJson(text);
+  if (scan.error) {
+    const [at] = positionsOf(text, [scan.error.offset]);
+    throw new ParseError(shown, [{ kind: 'syntax', ...at, message: `not valid JSON: ${scan.error.message}` }]);
+  }
+  const places = positionsOf(text, [...scan.duplicates.map((d) => d.offset), ...scan.inexact.map((d) => d.offset)]);
+  const problems: DataProblem[] = [
+    ...scan.duplicates.map((d) => ({ field: pathText(d.path), message: `the key ${JSON.stringify(d.key)} is given twice in one object: a JSON-LD processor would keep one of the two silently (RFC 8259 §4: names should be unique)` })),
+    ...scan.inexact.map((d) => ({ field: pathText(d.path), message: inexactMessage(d.text) })),
+  ].map((p, k) => ({ entity: `${shown}:${places[k]?.line ?? 1}:${places[k]?.column ?? 1}`, ...p }));
+  if (problems.length) throw new PlacedDataError(problems, places);
+  return JSON.parse(text) as unknown;
+}
+
+/** Why a JSON number as written cannot be read: a double (RFC 8259 §6, IEEE 754) rounds it or overflows. */
+export function inexactMessage(written: string): string {
+  const value = Number(written);
+  const becomes = Number.isInteger(value) ? BigInt(value).toString() : String(value);
+  return `the number ${written} (as written) cannot be read exactly: JSON numbers are read as IEEE 754 doubles (RFC 8259 §6), which hold whole numbers only up to 9007199254740991 (2^53 - 1), so it would become ${becomes}; write it as a string`;
 }
 
 /**
  * A file the line-based reader can read: the file itself for Turtle, N-Triples, N-Quads and TriG, or, for JSON-LD,
- * its graph converted to N-Quads in a temporary file (call `cleanup` when done). Undefined for an unknown format.
+ * its graph converted to N-Quads in a temporary file (call `cleanup` when done); `positions` is true when lines and
+ * columns found in it are the file's own. Undefined for an unknown format.
+ * @throws InputError for an unreadable file; for JSON-LD, what jsonLdToNQuads throws.
  */
-export async function asDirectFile(path: string, inputFormat?: string, shown = path): Promise<{ path: string; mediaType: string; cleanup: () => void } | undefined> {
+export async function asDirectFile(path: string, inputFormat?: string, shown = path): Promise<{ path: string; mediaType: string; positions: boolean; cleanup: () => void } | undefined> {
   const dot = shown.lastIndexOf('.');
   const name = formatNamed(inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : ''));
   if (!name) return undefined;
-  if (FORMATS[name].direct) return { path, mediaType: FORMATS[name].mediaType, cleanup: () => {} };
-  let text: string;
+  if (FORMATS[name].direct) return { path, mediaType: FORMATS[name].mediaType, positions: true, cleanup: () => {} };
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw cannotRead(shown, error);
   }
+  const nquads = await jsonLdToNQuads(path, bytes, shown);
   const dir = mkdtempSync(join(tmpdir(), 'kg-jsonld-'));
   const nq = join(dir, 'graph.nq');
   // Each entity's quads together (its embedded #nodes with it), as the streaming checks expect: sort by the subject
   // without its fragment, then by line.
   const entityOf = (line: string): string => /^<([^>#]*)/.exec(line)?.[1] ?? line;
-  const lines = (await jsonLdToNQuads(path, text, shown)).split('\n').filter((l) => l.trim() !== '');
+  const lines = nquads.split('\n').filter((l) => l.trim() !== '');
   lines.sort((a, b) => { const ea = entityOf(a); const eb = entityOf(b); return ea < eb ? -1 : ea > eb ? 1 : a < b ? -1 : a > b ? 1 : 0; });
   writeFileSync(nq, lines.length ? `${lines.join('\n')}\n` : '');
-  return { path: nq, mediaType: FORMATS.nquads.mediaType, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { path: nq, mediaType: FORMATS.nquads.mediaType, positions: false, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

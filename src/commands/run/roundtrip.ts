@@ -28,10 +28,14 @@ export async function runRoundtrip(opts: CommandValues<'roundtrip'>, io: Io): Pr
     if (!isStdin(input)) {
       const { statSync } = await import('node:fs');
       let isFile = false;
-      try { isFile = statSync(input).isFile(); } catch (error) {
+      try {
+        const stat = statSync(input);
+        if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        isFile = stat.isFile();
+      } catch (error) {
         throw cannotRead(input, error, 'the dataset');
       }
-      if (!isFile) throw cannotRead(input, new Error('not a file'), 'the dataset');
+      if (!isFile) throw cannotRead(input, new Error('not a regular file'), 'the dataset');
     }
     datasets = [loadDatasetJson(input === '/dev/stdin' ? '-' : input)];
   } else {
@@ -50,7 +54,7 @@ export async function runRoundtrip(opts: CommandValues<'roundtrip'>, io: Io): Pr
   let report;
   try {
     const format = inputFormat ?? spooled.defaultFormat;
-    report = await roundtrip(spooled.path, datasets, { base, ...(format ? { inputFormat: format } : {}) });
+    report = await roundtrip(spooled.path, datasets, { base, name: spooled.name, ...(format ? { inputFormat: format } : {}) });
   } finally {
     spooled.cleanup();
   }
