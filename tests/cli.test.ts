@@ -142,7 +142,6 @@ describe('kg', () => {
   });
 
   it.each([
-    ['broken.json', '{"name": "x", ', 'not valid JSON'],
     ['array.json', '[]', 'expected an object { name, title, entities }'],
   ])('exits 1 on the bad input file %s', async (name, content, message) => {
     const input = join(dir, name);

@@ -162,7 +162,7 @@ describe('kg validate on bad files', () => {
     ['several.ttl', '@prefix kg: <https://w3id.org/news-kg/ontology#>.\nfoo:x a kg:Person.\n<http://a> <http://b> "fine" .\n<http://a> <http://b> "x"@123 .\n<http://a> <http://b> "fine again" .\n', 2,
       '{f}:2:1: Undefined prefix "foo:"\n{f}:4:26: Unexpected "@123"\n'],
     ['date.ttl', '@prefix kg: <https://w3id.org/news-kg/ontology#>.\n<https://w3id.org/news-kg/id/when/t> a kg:TimeExpression, kg:Item; <http://www.w3.org/2000/01/rdf-schema#label> "T"@en; <http://www.w3.org/2006/time#inXSDDate> "2025-02-30"^^<http://www.w3.org/2001/XMLSchema#date>.\n', 1,
-      '{f}: invalid (1 problem in 4 triples)\n  decode: entity when/t, field date: "2025-02-30"^^<http://www.w3.org/2001/XMLSchema#date>: "2025-02-30" is not a calendar date (YYYY-MM-DD)\n'],
+      '{f}: invalid (1 problem in 4 triples)\n  decode: entity when/t, field date: "2025-02-30"^^<http://www.w3.org/2001/XMLSchema#date>: "2025-02-30" is not a calendar date (YYYY-MM-DD) (entity at {f}:2:1)\n'],
     ['missing.ttl', null, 2, '{f}: cannot read: no such file\n'],
     ['folder.ttl', 'DIRECTORY', 2, '{f}: is a directory, not a file\n'],
     ['data.csv', 'a,b\n', 2, '{f}: unknown RDF format "csv": use .ttl, .nt, .nq or .trig, or --input-format\n'],

@@ -18,7 +18,7 @@ export function exitCodeOf(reports: readonly FileReport[]): number {
   return reports.some((r) => r.status === 'invalid') ? 1 : 0;
 }
 
-/** Prints reports as text: `file:line:column: message` for syntax, one line per violation otherwise (with `file:line:column` where its entity is written, when known). */
+/** Prints reports as text: `file:line:column: message` for syntax, one line per violation otherwise, ending with where its entity is written (`(entity at file:line:column)`) when known. */
 export function formatReportsText(reports: readonly FileReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
@@ -34,8 +34,8 @@ export function formatReportsText(reports: readonly FileReport[]): string {
         ? [f.focus && `focus <${f.focus}>`, f.path && `path <${f.path}>`].filter(Boolean).join(', ')
         : [f.focus && `entity ${f.focus}`, f.path && `field ${f.path}`].filter(Boolean).join(', ');
       const what = f.kind === 'shacl' ? `${f.constraint?.replace(/^.*#/, 'sh:')}: ${f.message}` : f.message;
-      const place = f.line !== undefined ? `${r.file}:${f.line}:${f.column ?? 1}: ` : '';
-      out.push(`  ${f.kind}: ${place}${where ? `${where}: ` : ''}${what}${f.value !== undefined ? ` (value ${f.value})` : ''}`);
+      const place = f.line === undefined ? '' : ` (${f.focus === undefined ? 'at' : f.kind === 'shacl' ? 'focus at' : 'entity at'} ${r.file}:${f.line}:${f.column ?? 1})`;
+      out.push(`  ${f.kind}: ${where ? `${where}: ` : ''}${what}${f.value !== undefined ? ` (value ${f.value})` : ''}${place}`);
     }
   }
   return out.join('\n') + '\n';
