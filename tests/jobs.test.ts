@@ -1,13 +1,23 @@
 // Rendering on worker threads gives the same bytes, in the same order, whatever the number of jobs, and a bad article stops the run naming it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
+import { dataTurtleOptions } from '../src/commands/export.js';
+import { exportStream } from '../src/commands/stream.js';
+import { graphIri } from '../src/generate/description.js';
+import { entitiesQuads, sortedById } from '../src/mapping/encode.js';
+import { FORMATS } from '../src/rdf/formats.js';
+import { drain, headerComment, sinkWriter } from '../src/rdf/turtle.js';
 import { BATCH, renderInOrder, type RenderSource } from '../src/commands/jobs.js';
 import { renderArticles, type RenderOptions, type StreamFormat } from '../src/commands/render.js';
-import { syntheticArticle } from '../src/commands/synthetic.js';
+import { syntheticArticle, syntheticCorpus } from '../src/commands/synthetic.js';
 import { DataError } from '../src/errors.js';
 import { DEFAULT_BASE } from '../src/model/vocab.js';
 
 const formats: StreamFormat[] = ['turtle', 'ntriples', 'nquads', 'trig'];
-const options: RenderOptions = { base: DEFAULT_BASE, formats, graph: `${DEFAULT_BASE}graph/synthetic` };
+const options: RenderOptions = { base: DEFAULT_BASE, formats, graph: `${DEFAULT_BASE}graph/synthetic`, prefixes: dataTurtleOptions({ name: 'synthetic', title: 'T', entities: [] }, { base: DEFAULT_BASE }).prefixes };
 const decoder = new TextDecoder();
 
 async function render(source: RenderSource, jobs: number): Promise<{ text: Record<string, string>; triples: number; batches: number }> {
@@ -53,6 +63,59 @@ describe('renderInOrder', () => {
       const run = render({ kind: 'datasets', datasets }, jobs);
       await expect(run, `${jobs} jobs`).rejects.toBeInstanceOf(DataError);
       await expect(render({ kind: 'datasets', datasets }, jobs)).rejects.toThrow(person.id);
+    }
+  });
+});
+
+describe('exportStream on worker threads', () => {
+  const base = DEFAULT_BASE;
+  const count = BATCH + 9;
+  const all: StreamFormat[] = ['turtle', 'trig', 'ntriples', 'nquads'];
+  const n3Format = { turtle: 'Turtle', trig: 'application/trig', ntriples: 'N-Triples', nquads: 'N-Quads' } as const;
+
+  /** What one n3 Writer writes for the whole corpus, after the same header: the oracle. */
+  async function oracle(format: StreamFormat, seed: number): Promise<string> {
+    const corpus = { name: 'synthetic', title: 'T', entities: [] };
+    const turtle = dataTurtleOptions(corpus, { base });
+    const graph = DataFactory.namedNode(graphIri(base, 'synthetic'));
+    const quads = [...syntheticCorpus(count, seed)].flatMap((a) => [...entitiesQuads(sortedById(a.entities), { base })])
+      .map((q) => (FORMATS[format].graphs ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q));
+    const chunks: string[] = [headerComment(turtle.header)];
+    const prefixes = format === 'turtle' || format === 'trig' ? { prefixes: Object.fromEntries(turtle.prefixes) } : {};
+    await drain(sinkWriter((c) => chunks.push(c), { format: n3Format[format], ...prefixes }), quads);
+    return chunks.join('');
+  }
+
+  it(`writes ${count} articles, with 1 and 2 jobs, byte for byte as one n3 Writer would, in every streamed format`, async () => {
+    const texts: Record<string, string> = {};
+    for (const jobs of [1, 2]) {
+      const dir = mkdtempSync(join(tmpdir(), 'kg-jobs-'));
+      try {
+        await exportStream({ kind: 'synthetic', seed: 4, count }, dir, { base, formats: all, name: 'synthetic', title: 'T', jobs });
+        for (const f of all) texts[`${f}/${jobs}`] = readFileSync(join(dir, `synthetic.${FORMATS[f].ext}`), 'utf8');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    for (const f of all) {
+      expect(texts[`${f}/2`], f).toBe(texts[`${f}/1`]);
+      expect(texts[`${f}/1`], f).toBe(await oracle(f, 4));
+    }
+  });
+
+  it('splits N-Triples at exactly --split-size triples per file across batches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-jobs-'));
+    try {
+      const result = await exportStream({ kind: 'synthetic', seed: 4, count }, dir, { base, formats: ['ntriples'], name: 'synthetic', title: 'T', jobs: 2, splitSize: 7001 });
+      const parts = readdirSync(dir).filter((f) => f.endsWith('.nt')).sort();
+      const lines = parts.map((p) => readFileSync(join(dir, p), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).length);
+      expect(lines.slice(0, -1).every((n) => n === 7001)).toBe(true);
+      expect(lines.reduce((a, b) => a + b, 0)).toBe(result.triples);
+      expect(parts.length).toBe(Math.ceil(result.triples / 7001));
+      const whole = (await oracle('ntriples', 4)).split('\n').filter((l) => l && !l.startsWith('#'));
+      expect(parts.flatMap((p) => readFileSync(join(dir, p), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')))).toEqual(whole);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -16,6 +16,8 @@ export interface RenderOptions {
   readonly formats: readonly StreamFormat[];
   /** The named graph of TriG and N-Quads. */
   readonly graph: string;
+  /** The prefixes of Turtle and TriG (declared by the file, not by each chunk). */
+  readonly prefixes: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Counts that merge by addition (articles share no subject): the description's statistics of a run of articles. */
@@ -46,7 +48,7 @@ const encoder = new TextEncoder();
  */
 export function renderArticles(articles: Iterable<Dataset>, options: RenderOptions): Rendered {
   const texts = options.formats.map(() => [] as string[]);
-  const writers = options.formats.map((f, i) => new QuadWriter((c) => texts[i]?.push(c), N3_FORMAT[f]));
+  const writers = options.formats.map((f, i) => new QuadWriter((c) => texts[i]?.push(c), N3_FORMAT[f], options.prefixes, false));
   const quoted = options.formats.map((f) => f === 'nquads');
   const graph = DataFactory.namedNode(options.graph);
   const stats = emptyStats();

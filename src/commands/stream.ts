@@ -2,16 +2,15 @@
 import { withOutputSet, type OutputSet, type StagedFile } from '../rdf/atomic.js';
 import { GENERATED } from '../generate/files.js';
 import { basename, join } from 'node:path';
-import type { Quad } from '@rdfjs/types';
-import { DataFactory, type Writer } from 'n3';
-import { assertValid } from '../mapping/check.js';
 import type { Dataset } from '../mapping/dataset.js';
-import { addToStats, describeStats, emptyStats, graphIri } from '../generate/description.js';
-import { entitiesQuads, sortedById } from '../mapping/encode.js';
+import { describeStats, emptyStats, graphIri } from '../generate/description.js';
+import { QuadWriter } from '../rdf/quad-writer.js';
+import { BATCH, renderInOrder, type RenderSource } from './jobs.js';
+import { mergeStats, renderArticles, type Rendered, type RenderOptions, type StreamFormat } from './render.js';
 import { DESCRIPTION_FILE, ontologyFile, dataTurtleOptions } from './export.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, type FormatName } from '../rdf/formats.js';
-import { headerComment, sinkWriter, writeTurtle } from '../rdf/turtle.js';
+import { headerComment, writeTurtle } from '../rdf/turtle.js';
 
 /** Options of a streaming export. */
 export interface StreamOptions {
@@ -22,68 +21,110 @@ export interface StreamOptions {
   readonly title: string;
   /** At most this many triples per N-Triples / N-Quads file. */
   readonly splitSize?: number;
+  /** Worker threads rendering a synthetic source (default 1: this thread); the bytes do not depend on it. */
+  readonly jobs?: number;
   /** Called now and then with the progress so far. */
   readonly progress?: (done: { articles: number; entities: number; triples: number }) => void;
 }
 
-/** One output format: its writer, its current file and, when split, how many triples that file holds. */
+/** One output format: its current staged file and, when split, its part number and how many triples that part holds. */
 interface Output {
-  readonly format: FormatName;
+  readonly format: StreamFormat;
   file: StagedFile;
-  writer: Writer;
   part: number;
   inPart: number;
+  /** TriG only: whether the graph block is open and whether a statement waits for its `.`. */
+  open: boolean;
 }
 
-/** Streams articles into files of the given formats plus a description and the ontology, as one output set: nothing changes in `dir` unless all succeed. */
-export async function exportStream(articles: Iterable<Dataset>, dir: string, options: StreamOptions): Promise<{ paths: string[]; triples: number; articles: number }> {
+/**
+ * Streams articles into files of the given formats plus a description and the ontology, as one output set: nothing
+ * changes in `dir` unless all succeed. Articles are rendered in batches, on `jobs` worker threads when the source is
+ * the synthetic corpus (default: in this thread); the bytes are the same whatever the number of jobs.
+ * @throws UsageError for JSON-LD (it needs the whole graph), DataError naming the first bad entity (nothing is written).
+ */
+export async function exportStream(articles: Iterable<Dataset> | RenderSource, dir: string, options: StreamOptions): Promise<{ paths: string[]; triples: number; articles: number }> {
   if (options.formats.includes('jsonld')) throw new UsageError('JSON-LD needs the whole graph in memory: stream Turtle, N-Triples, N-Quads or TriG');
   return withOutputSet(dir, (set) => streamInto(set, articles, dir, options));
 }
 
+/** Batches of rendered articles, in order: from worker threads for a source, in this thread for an iterable. */
+async function* rendered(articles: Iterable<Dataset> | RenderSource, render: RenderOptions, jobs: number): AsyncGenerator<Rendered> {
+  if ('kind' in articles) {
+    yield* renderInOrder(articles, render, jobs);
+    return;
+  }
+  let batch: Dataset[] = [];
+  for (const a of articles) {
+    batch.push(a);
+    if (batch.length === BATCH) { yield renderArticles(batch, render); batch = []; }
+  }
+  if (batch.length) yield renderArticles(batch, render);
+}
+
+/** The byte offset just after the n-th line feed of a chunk (the chunk's length when it has fewer). */
+function afterLines(bytes: Uint8Array, n: number, from: number): number {
+  let at = from;
+  for (let i = 0; i < n; i++) {
+    const nl = bytes.indexOf(10, at);
+    if (nl < 0) return bytes.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+const DOT_LF = new TextEncoder().encode('.\n');
+
 /** Writes the corpus into the staged files of an open output set (the set switches them into place). */
-async function streamInto(set: OutputSet, articles: Iterable<Dataset>, dir: string, options: StreamOptions): Promise<{ paths: string[]; triples: number; articles: number }> {
-  const graph = DataFactory.namedNode(graphIri(options.base, options.name));
+async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSource, dir: string, options: StreamOptions): Promise<{ paths: string[]; triples: number; articles: number }> {
+  const graph = graphIri(options.base, options.name);
   const corpus: Dataset = { name: options.name, title: options.title, entities: [] };
   const turtleOptions = dataTurtleOptions(corpus, options);
-  const splits = (f: FormatName): boolean => options.splitSize !== undefined && (f === 'ntriples' || f === 'nquads');
-  const fileName = (f: FormatName, part: number): string =>
+  const formats = options.formats as readonly StreamFormat[];
+  const splits = (f: StreamFormat): boolean => options.splitSize !== undefined && (f === 'ntriples' || f === 'nquads');
+  const fileName = (f: StreamFormat, part: number): string =>
     splits(f) ? `${options.name}-${String(part).padStart(5, '0')}.${FORMATS[f].ext}` : `${options.name}.${FORMATS[f].ext}`;
-  const open = (f: FormatName, part: number): { file: StagedFile; writer: Writer } => {
+  const open = (f: StreamFormat, part: number): StagedFile => {
     const file = set.stage(join(dir, fileName(f, part)));
     file.write(headerComment(turtleOptions.header));
-    const format = { turtle: 'Turtle', trig: 'application/trig', ntriples: 'N-Triples', nquads: 'N-Quads', jsonld: '' }[f];
-    const prefixes = f === 'turtle' || f === 'trig' ? { prefixes: Object.fromEntries(turtleOptions.prefixes) } : {};
-    return { file, writer: sinkWriter(file.write, { format, ...prefixes }) };
+    if (f === 'turtle' || f === 'trig') new QuadWriter(file.write, 'Turtle', turtleOptions.prefixes).end();
+    return file;
   };
-  const outputs: Output[] = options.formats.map((format) => ({ format, ...open(format, 1), part: 1, inPart: 0 }));
+  const outputs: Output[] = formats.map((format) => ({ format, file: open(format, 1), part: 1, inPart: 0, open: false }));
   const finished: StagedFile[] = [];
-  const end = (writer: Writer): Promise<void> => new Promise((resolve, reject) => writer.end((e: Error | null) => (e ? reject(e) : resolve())));
   const stats = emptyStats();
   let count = 0;
-  for (const article of articles) {
-    assertValid(article.entities);
-    const quads: Quad[] = [...entitiesQuads(sortedById(article.entities), options)];
-    addToStats(stats, quads);
+  const graphOpen = `${new QuadWriter(() => undefined, 'Turtle', turtleOptions.prefixes).iriText(graph)} {\n`;
+  for await (const batch of rendered(articles, { base: options.base, formats, graph, prefixes: turtleOptions.prefixes }, options.jobs ?? 1)) {
+    mergeStats(stats, batch.stats);
     for (const out of outputs) {
-      const graphs = FORMATS[out.format].graphs;
-      for (const q of quads) {
-        if (splits(out.format) && out.inPart === options.splitSize) {
-          await end(out.writer);
-          out.file.close();
-          finished.push(out.file);
-          out.part++;
-          Object.assign(out, open(out.format, out.part), { inPart: 0 });
+      const bytes = batch.bytes[out.format] as Uint8Array;
+      if (!bytes.length) continue;
+      if (out.format === 'trig') {
+        // One graph block for the whole corpus: each batch's statements end ".\n", the block's last one ends "\n}\n".
+        if (!out.open) { out.file.write(graphOpen); out.open = true; } else out.file.writeBytes(DOT_LF);
+        out.file.writeBytes(bytes.subarray(0, bytes.length - 2));
+      } else if (splits(out.format) && options.splitSize !== undefined) {
+        let at = 0;
+        while (at < bytes.length) {
+          if (out.inPart === options.splitSize) {
+            out.file.close();
+            finished.push(out.file);
+            out.part++;
+            Object.assign(out, { file: open(out.format, out.part), inPart: 0 });
+          }
+          const end = afterLines(bytes, options.splitSize - out.inPart, at);
+          out.file.writeBytes(bytes.subarray(at, end));
+          for (let i = at; i < end; i++) if (bytes[i] === 10) out.inPart++;
+          at = end;
         }
-        out.writer.addQuad(graphs ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q);
-        out.inPart++;
-      }
+      } else out.file.writeBytes(bytes);
     }
-    count++;
+    count += batch.articles;
     options.progress?.({ articles: count, entities: stats.entities, triples: stats.triples });
   }
   for (const out of outputs) {
-    await end(out.writer);
+    if (out.open) out.file.write('\n}\n');
     out.file.close();
     finished.push(out.file);
   }

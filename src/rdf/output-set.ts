@@ -31,6 +31,13 @@ export class StagedFile {
     if (this.size >= 1 << 18) this.flush();
   };
 
+  /** Appends bytes already encoded as UTF-8 (text written before them is flushed first). */
+  writeBytes(bytes: Uint8Array): void {
+    this.flush();
+    if (this.fd === undefined) throw new Error(`${this.temp} is closed`);
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+  }
+
   private flush(): void {
     if (this.size && this.fd !== undefined) writeSync(this.fd, this.buffer.join(''), null, 'utf8');
     this.buffer = [];

@@ -61,8 +61,11 @@ export class QuadWriter {
   private predicate: string | undefined;
   private graph = '';
 
-  /** A writer in `format` with prefixes `[name, iri]` (Turtle and TriG only; declared at once, as n3 declares them). */
-  constructor(private readonly sink: (chunk: string) => void, format: LineFormat, prefixes: ReadonlyArray<readonly [string, string]> = []) {
+  /**
+   * A writer in `format` with prefixes `[name, iri]` (Turtle and TriG only), declared at once as n3 declares them unless
+   * `declare` is false (a chunk of a file whose prefixes are declared elsewhere).
+   */
+  constructor(private readonly sink: (chunk: string) => void, format: LineFormat, prefixes: ReadonlyArray<readonly [string, string]> = [], declare = true) {
     this.line = format === 'N-Triples' || format === 'N-Quads';
     this.escape = this.line ? CANONICAL_ESCAPE : TURTLE_ESCAPE;
     this.escapeAll = this.line ? CANONICAL_ESCAPE_ALL : TURTLE_ESCAPE_ALL;
@@ -71,9 +74,9 @@ export class QuadWriter {
     if (!this.line && prefixes.length) {
       for (const [name, iri] of prefixes) {
         this.prefixIris.set(iri, `${name}:`);
-        this.out += `@prefix ${name}: <${iri}>.\n`;
+        if (declare) this.out += `@prefix ${name}: <${iri}>.\n`;
       }
-      this.out += '\n';
+      if (declare) this.out += '\n';
       const iris = [...this.prefixIris.keys()].map(escapeRegex).join('|');
       this.prefixMatch = new RegExp(`^(${iris})([_a-zA-Z0-9](?:\\.?[\\-_a-zA-Z0-9])*)$`);
     }
@@ -127,6 +130,11 @@ export class QuadWriter {
 
   private object(term: Term): string {
     return term.termType === 'Literal' ? this.literal(term) : this.iri(term);
+  }
+
+  /** How an IRI is written here: a prefixed name or `<…>`. */
+  iriText(value: string): string {
+    return this.encodeIri(value);
   }
 
   private iri(term: Term): string {
