@@ -12,7 +12,7 @@ import { parse as parseLanguageTag } from 'bcp-47';
 const NOT_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** `U+0041` for a code point: upper-case hexadecimal, at least four digits (the Unicode convention). */
-export function codePointName(cp: number): string {
+function codePointName(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -31,7 +31,7 @@ function kindOf(cp: number): string {
 }
 
 /** The first character of a text outside XML 1.0 `Char`: its code point and its offset in code points, or undefined when there is none. */
-export function firstNonChar(text: string): { codePoint: number; offset: number } | undefined {
+function firstNonChar(text: string): { codePoint: number; offset: number } | undefined {
   const m = NOT_CHAR.exec(text);
   if (!m) return undefined;
   return { codePoint: m[0].codePointAt(0) as number, offset: codePointOffset(text, m.index) };
@@ -222,11 +222,6 @@ export function iriProblem(iri: string): IriProblem | undefined {
   }
   if (hash >= 0) return checkChars(iri, hash + 1, iri.slice(hash + 1), 'fragment');
   return undefined;
-}
-
-/** Whether a string is an absolute IRI per RFC 3987 (see iriProblem). */
-export function isValidIri(value: string): boolean {
-  return iriProblem(value) === undefined;
 }
 
 /** Returns what is wrong with an IRI as one sentence (`<what> "…" is not a valid absolute IRI (RFC 3987): <part>: …`), or undefined. */

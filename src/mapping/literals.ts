@@ -1,9 +1,9 @@
-// Converts property values to RDF terms and back, one pair of functions per kind, side by side.
+// Converts property values to RDF terms and back, one pair of functions per kind, side by side; what text, tags, IRIs and lexical forms may be is decided in lexical.ts.
 import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Term } from '@rdfjs/types';
 import type { LangString, ScalarKind } from '../model/schema.js';
 import { RDF, XSD } from '../model/vocab.js';
-import { checkIri, checkLanguageTag, checkText, iriProblem, isValidIri, LEXICAL_PATTERNS, matchesLexicalPattern, normalizeLanguageTag, type PatternedKind } from './lexical.js';
+import { checkIri, checkLanguageTag, checkText, iriProblem, matchesLexicalPattern, normalizeLanguageTag, type PatternedKind } from './lexical.js';
 
 const { literal, namedNode } = DataFactory;
 
@@ -29,9 +29,6 @@ function describe(term: Term): string {
   return term.termType === 'NamedNode' ? `<${term.value}>` : `${term.termType} ${term.value}`;
 }
 
-/** Returns a description of what is wrong with a string that RDF must carry as literal text, or undefined (see checkText in lexical.ts). */
-export const checkString = checkText;
-
 /** Whether a string is an xsd:date naming a real calendar day (leap years included). */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -42,8 +39,6 @@ export function isCalendarDate(value: string): boolean {
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
   return d <= days;
 }
-
-export { isValidIri };
 
 /** How messages name the lexical forms of each kind with a pattern (LEXICAL_PATTERNS). */
 const FORM: Readonly<Record<PatternedKind, string>> = {
@@ -133,8 +128,5 @@ export const CODECS: Readonly<Record<ScalarKind, Codec>> = {
     },
   },
 };
-
-/** The lexical patterns of the literal kinds, as the shapes write them (sh:pattern). */
-export { LEXICAL_PATTERNS };
 
 export { describe as describeTerm };
