@@ -1,4 +1,5 @@
 // Rendering on worker threads gives the same bytes, in the same order, whatever the number of jobs, and a bad article stops the run naming it.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { renderArticles, type RenderOptions, type StreamFormat } from '../src/co
 import { syntheticArticle, syntheticCorpus } from '../src/commands/synthetic.js';
 import { DataError } from '../src/errors.js';
 import { DEFAULT_BASE } from '../src/model/vocab.js';
+import { runCli } from './helpers.js';
 
 const formats: StreamFormat[] = ['turtle', 'ntriples', 'nquads', 'trig'];
 const options: RenderOptions = { base: DEFAULT_BASE, formats, graph: `${DEFAULT_BASE}graph/synthetic`, prefixes: dataTurtleOptions({ name: 'synthetic', title: 'T', entities: [] }, { base: DEFAULT_BASE }).prefixes };
@@ -116,6 +118,44 @@ describe('exportStream on worker threads', () => {
       expect(parts.flatMap((p) => readFileSync(join(dir, p), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')))).toEqual(whole);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('kg export --synthetic --jobs / --shard', () => {
+  it('writes the same files with --jobs 1 and --jobs 2, and three shards hold the corpus once, in order, as their manifests say', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kg-shard-'));
+    try {
+      const run = async (name: string, ...extra: string[]): Promise<string> => {
+        const out = join(root, name);
+        const r = await runCli(['export', '--synthetic', '120', '--seed', '9', '--format', 'ntriples', 'turtle', '--out', out, ...extra]);
+        expect(r.code, r.stderr).toBe(0);
+        return out;
+      };
+      const one = await run('one', '--jobs', '1');
+      const two = await run('two', '-j', '2');
+      for (const f of ['synthetic.nt', 'synthetic.ttl', 'void.ttl']) expect(readFileSync(join(two, f), 'utf8'), f).toBe(readFileSync(join(one, f), 'utf8'));
+      const body = (path: string): string[] => readFileSync(path, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+      const shards: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const dir = await run(`shard-${i}`, '--shard', `${i}/3`, '--jobs', '2');
+        const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { shard: number; of: number; articles: { from: number; to: number }; files: Array<{ name: string; triples?: number; bytes: number; sha256: string }> };
+        expect(manifest).toMatchObject({ shard: i, of: 3, articles: { from: 40 * i, to: 40 * (i + 1) } });
+        for (const f of manifest.files) {
+          const bytes = readFileSync(join(dir, f.name));
+          expect(f.bytes, f.name).toBe(bytes.length);
+          expect(f.sha256, f.name).toBe(createHash('sha256').update(bytes).digest('hex'));
+        }
+        const nt = manifest.files.find((f) => f.name === 'synthetic.nt');
+        expect(nt?.triples).toBe(body(join(dir, 'synthetic.nt')).length);
+        shards.push(...body(join(dir, 'synthetic.nt')));
+      }
+      expect(shards).toEqual(body(join(one, 'synthetic.nt')));
+      const bad = await runCli(['export', '--synthetic', '10', '--shard', '3/3', '--out', join(root, 'bad')]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--shard must be i/n with 0 ≤ i < n');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

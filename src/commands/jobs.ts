@@ -11,7 +11,7 @@ import { syntheticArticle } from './synthetic.js';
 
 /** Where the articles come from: the synthetic corpus of a seed (each article computed where it is rendered) or datasets in memory. */
 export type RenderSource =
-  | { readonly kind: 'synthetic'; readonly seed: number; readonly count: number }
+  | { readonly kind: 'synthetic'; readonly seed: number; readonly count: number; readonly from?: number; readonly to?: number }
   | { readonly kind: 'datasets'; readonly datasets: readonly Dataset[] };
 
 /** Articles per batch: large enough that posting a batch costs little, small enough that memory stays flat (~380 triples an article). */
@@ -27,7 +27,7 @@ export function sourceSize(source: RenderSource): number {
   return source.kind === 'synthetic' ? source.count : source.datasets.length;
 }
 
-/** Articles `from` (inclusive) to `to` (exclusive) of a source. */
+/** Articles `from` (inclusive) to `to` (exclusive) of a source (synthetic article numbers are absolute, whatever the shard). */
 export function* articlesOf(source: RenderSource, from: number, to: number): Generator<Dataset> {
   for (let i = from; i < to; i++) yield source.kind === 'synthetic' ? syntheticArticle(i, source.seed) : source.datasets[i] as Dataset;
 }
@@ -41,11 +41,13 @@ function workerScript(): string {
 interface Reply { index: number; rendered?: Rendered; error?: { name: string; message: string; problems?: DataProblem[] } }
 
 /**
- * Renders articles `[from, to)` of a source in batches of `BATCH`, on `jobs` worker threads (in this thread when
+ * Renders the articles of a source (of a synthetic source, `[from, to)`: its shard) in batches of `BATCH`, on `jobs` worker threads (in this thread when
  * `jobs` is 1), and yields the batches in article order; at most `2 × jobs` batches are in flight, so memory stays bounded.
  * @throws DataError of the first batch (in article order) whose articles fail the checks; every worker is stopped.
  */
-export async function* renderInOrder(source: RenderSource, options: RenderOptions, jobs: number, from = 0, to = sourceSize(source)): AsyncGenerator<Rendered> {
+export async function* renderInOrder(source: RenderSource, options: RenderOptions, jobs: number): AsyncGenerator<Rendered> {
+  const from = source.kind === 'synthetic' ? source.from ?? 0 : 0;
+  const to = source.kind === 'synthetic' ? source.to ?? source.count : source.datasets.length;
   const batches: Array<{ index: number; from: number; to: number }> = [];
   for (let start = from, index = 0; start < to; start += BATCH, index++) batches.push({ index, from: start, to: Math.min(to, start + BATCH) });
   if (jobs <= 1 || batches.length <= 1) {

@@ -1,11 +1,13 @@
 // Exports a corpus too large for memory: article by article through the same checks, mapping and writers, into one output set switched into place at the end.
 import { withOutputSet, type OutputSet, type StagedFile } from '../rdf/atomic.js';
 import { GENERATED } from '../generate/files.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Dataset } from '../mapping/dataset.js';
 import { describeStats, emptyStats, graphIri } from '../generate/description.js';
 import { QuadWriter } from '../rdf/quad-writer.js';
-import { BATCH, renderInOrder, type RenderSource } from './jobs.js';
+import { BATCH, renderInOrder, sourceSize, type RenderSource } from './jobs.js';
 import { mergeStats, renderArticles, type Rendered, type RenderOptions, type StreamFormat } from './render.js';
 import { DESCRIPTION_FILE, ontologyFile, dataTurtleOptions } from './export.js';
 import { UsageError } from '../errors.js';
@@ -23,6 +25,8 @@ export interface StreamOptions {
   readonly splitSize?: number;
   /** Worker threads rendering a synthetic source (default 1: this thread); the bytes do not depend on it. */
   readonly jobs?: number;
+  /** Export only shard `index` of `of` (articles `[from, to)` of the source) and write `manifest.json`. */
+  readonly shard?: { readonly index: number; readonly of: number };
   /** Called now and then with the progress so far. */
   readonly progress?: (done: { articles: number; entities: number; triples: number }) => void;
 }
@@ -33,6 +37,8 @@ interface Output {
   file: StagedFile;
   part: number;
   inPart: number;
+  /** Triples in each file written so far (by file name). */
+  readonly triples: Map<string, number>;
   /** TriG only: whether the graph block is open and whether a statement waits for its `.`. */
   open: boolean;
 }
@@ -90,20 +96,23 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
     if (f === 'turtle' || f === 'trig') new QuadWriter(file.write, 'Turtle', turtleOptions.prefixes).end();
     return file;
   };
-  const outputs: Output[] = formats.map((format) => ({ format, file: open(format, 1), part: 1, inPart: 0, open: false }));
+  const outputs: Output[] = formats.map((format) => ({ format, file: open(format, 1), part: 1, inPart: 0, open: false, triples: new Map() }));
+  const source = 'kind' in articles && options.shard ? shardOf(articles, options.shard) : articles;
   const finished: StagedFile[] = [];
   const stats = emptyStats();
   let count = 0;
   const graphOpen = `${new QuadWriter(() => undefined, 'Turtle', turtleOptions.prefixes).iriText(graph)} {\n`;
-  for await (const batch of rendered(articles, { base: options.base, formats, graph, prefixes: turtleOptions.prefixes }, options.jobs ?? 1)) {
+  for await (const batch of rendered(source, { base: options.base, formats, graph, prefixes: turtleOptions.prefixes }, options.jobs ?? 1)) {
     mergeStats(stats, batch.stats);
     for (const out of outputs) {
       const bytes = batch.bytes[out.format] as Uint8Array;
       if (!bytes.length) continue;
+      const fileTriples = (n: number): void => { const name = basename(out.file.path); out.triples.set(name, (out.triples.get(name) ?? 0) + n); };
       if (out.format === 'trig') {
         // One graph block for the whole corpus: each batch's statements end ".\n", the block's last one ends "\n}\n".
         if (!out.open) { out.file.write(graphOpen); out.open = true; } else out.file.writeBytes(DOT_LF);
         out.file.writeBytes(bytes.subarray(0, bytes.length - 2));
+        fileTriples(batch.triples);
       } else if (splits(out.format) && options.splitSize !== undefined) {
         let at = 0;
         while (at < bytes.length) {
@@ -115,10 +124,16 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
           }
           const end = afterLines(bytes, options.splitSize - out.inPart, at);
           out.file.writeBytes(bytes.subarray(at, end));
-          for (let i = at; i < end; i++) if (bytes[i] === 10) out.inPart++;
+          let lines = 0;
+          for (let i = at; i < end; i++) if (bytes[i] === 10) lines++;
+          out.inPart += lines;
+          fileTriples(lines);
           at = end;
         }
-      } else out.file.writeBytes(bytes);
+      } else {
+        out.file.writeBytes(bytes);
+        fileTriples(batch.triples);
+      }
     }
     count += batch.articles;
     options.progress?.({ articles: count, entities: stats.entities, triples: stats.triples });
@@ -138,5 +153,43 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
   await onto.write(ontology.write);
   ontology.close();
   finished.push(ontology);
+  if (options.shard && 'kind' in source) {
+    const manifest = set.stage(join(dir, MANIFEST_FILE));
+    manifest.write(shardManifest(source, options, graph, outputs, finished));
+    manifest.close();
+    finished.push(manifest);
+  }
   return { paths: finished.map((f) => f.path), triples: stats.triples, articles: count };
+}
+
+/** The file a sharded export describes itself in, for bulk loaders. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Shard `index` of `of` of a source: the articles `[⌊index·N/of⌋, ⌊(index+1)·N/of⌋)`, so the shards cover the corpus once, in order. */
+export function shardOf(source: RenderSource, shard: { readonly index: number; readonly of: number }): RenderSource {
+  const n = sourceSize(source);
+  const from = Math.floor((shard.index * n) / shard.of);
+  const to = Math.floor(((shard.index + 1) * n) / shard.of);
+  return source.kind === 'synthetic' ? { ...source, from, to } : { kind: 'datasets', datasets: source.datasets.slice(from, to) };
+}
+
+/** The manifest of a shard: where it sits in the corpus and, per file, its format, triple count, size in bytes and SHA-256. */
+function shardManifest(source: RenderSource, options: StreamOptions, graph: string, outputs: readonly Output[], files: readonly StagedFile[]): string {
+  const range = source.kind === 'synthetic' ? { from: source.from ?? 0, to: source.to ?? source.count } : { from: 0, to: source.datasets.length };
+  const listed = files.map((f) => {
+    const name = basename(f.path);
+    const output = outputs.find((o) => o.triples.has(name));
+    const bytes = readFileSync(f.temp);
+    return {
+      name, format: output?.format ?? (name.endsWith('.ttl') ? 'turtle' : 'json'),
+      mediaType: output ? FORMATS[output.format].mediaType : name.endsWith('.ttl') ? 'text/turtle' : 'application/json',
+      ...(output ? { triples: output.triples.get(name) ?? 0 } : {}),
+      bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+  });
+  const manifest = {
+    corpus: options.name, title: options.title, shard: options.shard?.index, of: options.shard?.of,
+    articles: range, base: options.base, graph, files: listed,
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

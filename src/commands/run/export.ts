@@ -19,10 +19,13 @@ export async function runExport(opts: CommandValues<'export'>, io: Io, given: Re
     if (opts.out === '-') throw new UsageError('--out - does not apply with --synthetic: a synthetic corpus is streamed into a folder, give one with --out DIR');
     const out = resolvePath(io, given.has('--out') ? opts.out : 'synthetic');
     const line = syntheticProgress(n, io);
+    const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
     const { exportStream } = await import('../stream.js');
-    const { syntheticCorpus } = await import('../synthetic.js');
-    const result = await exportStream(syntheticCorpus(n, seed), out, {
-      base, formats, name: 'synthetic', title: `Synthetic corpus of ${n} articles (seed ${seed})`, ...(splitSize ? { splitSize } : {}), ...(line ? { progress: line.report } : {}),
+    const { defaultJobs } = await import('../jobs.js');
+    const title = `Synthetic corpus of ${n} articles (seed ${seed})${shard ? `, shard ${shard.index} of ${shard.of}` : ''}`;
+    const result = await exportStream({ kind: 'synthetic', seed, count: n }, out, {
+      base, formats, name: 'synthetic', title, jobs: opts.jobs ?? defaultJobs(), ...(shard ? { shard } : {}),
+      ...(splitSize ? { splitSize } : {}), ...(line ? { progress: line.report } : {}),
     });
     line?.done();
     for (const p of result.paths) io.stderr.write(`wrote ${p}\n`);
@@ -57,4 +60,15 @@ function syntheticProgress(total: number, io: Io): { report: (p: { articles: num
     },
     done: () => line.done(),
   };
+}
+
+/** `--shard i/n`: shard i (counted from 0) of n. */
+function parseShard(raw: string): { index: number; of: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const index = Number(m?.[1]);
+  const of = Number(m?.[2]);
+  if (!m || !Number.isSafeInteger(of) || of < 1 || index >= of) {
+    throw new UsageError(`--shard must be i/n with 0 ≤ i < n (shard i of n, counted from 0), not ${JSON.stringify(raw)}`);
+  }
+  return { index, of };
 }

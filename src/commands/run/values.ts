@@ -165,6 +165,8 @@ export const COMMANDS = [
       whole('--synthetic <n>', 'export a synthetic corpus of n generated articles (every class, tricky strings) instead, streaming, into --out (default ./synthetic)', { min: 1 }),
       whole('--seed <s>', 'seed of the synthetic corpus: the same seed gives the same bytes', { min: 0, default: 1, onlyWith: '--synthetic' }),
       whole('--split-size <n>', 'at most n triples per N-Triples / N-Quads file (name-00001.nt, …)', { min: 1, onlyWith: '--synthetic' }),
+      whole('-j, --jobs <n>', 'worker threads rendering the synthetic corpus (default: the number of cores Node may use); the files are byte-identical whatever n', { min: 1, onlyWith: '--synthetic' }),
+      str('--shard <i/n>', 'export only shard i of n (0 ≤ i < n): the i-th of n contiguous runs of the synthetic corpus, with manifest.json (files, triples, bytes, SHA-256) for a bulk loader', { onlyWith: '--synthetic' }),
     ],
   },
   {
