@@ -1,10 +1,15 @@
-// The parts of src/commands/push/ tested on their own: digest computation (RFC 7616 vectors), redaction, chunks, the count check.
+// The parts of src/commands/push/ tested on their own: digest computation (RFC 7616 vectors), redaction, chunks, the count check, the content check's queries and sample.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { authorization, credentialsFromEnv, parseChallenge, redact, type AuthState } from '../src/commands/push/auth.js';
+import { createHash } from 'node:crypto';
+import { DataFactory } from 'n3';
+import oxigraph from 'oxigraph';
+import { authorization, credentialsFromEnv, parseChallenge, type AuthState } from '../src/commands/push/auth.js';
 import { baseType, countNTriples, inspectFiles, ntriplesChunks } from '../src/commands/push/chunks.js';
+import { presenceQuery, sampleByHash, sparqlTerm, sparqlTriple, uploadedTriples, type UploadedTriple } from '../src/commands/push/content.js';
+import { credentialForms, Redactor } from '../src/commands/push/redact.js';
 import { Context } from '../src/commands/push/context.js';
 import { checkCount } from '../src/commands/push/count.js';
 import { PushError } from '../src/commands/push/errors.js';
@@ -39,15 +44,139 @@ describe('auth: digest (RFC 7616 §3.9.1)', () => {
     expect(authorization({ scheme: 'basic' }, { user: 'Aladdin', password: 'open sesame' }, 'PUT', '/x')).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
   });
 
-  it('redacts the password and the user (3 characters or more) and nothing without credentials', () => {
-    expect(redact('user dba password s3cret', { user: 'dba', password: 's3cret' })).toBe('user *** password ***');
-    expect(redact('x ab y', { user: 'ab', password: 'pw' })).toBe('x ab y');
-    expect(redact('dba s3cret', undefined)).toBe('dba s3cret');
-  });
-
   it('reads the credentials from the environment', () => {
     expect(credentialsFromEnv({})).toBeUndefined();
     expect(credentialsFromEnv({ KG_PUSH_USER: 'u', KG_PUSH_PASSWORD: '' })).toEqual({ user: 'u', password: '' });
+  });
+});
+
+describe('redaction', () => {
+  const creds = { user: 'Aladdin', password: 'open sesame' };
+
+  it('knows every spelling of the password and of user:password (RFC 7617 basic token included), not the user alone', () => {
+    const forms = credentialForms(creds);
+    for (const f of ['open sesame', 'Aladdin:open sesame', 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==', 'QWxhZGRpbjpvcGVuIHNlc2FtZQ', 'open%20sesame', 'open+sesame', 'b3BlbiBzZXNhbWU=', 'Aladdin:open%20sesame']) {
+      expect(forms).toContain(f);
+    }
+    expect(forms).not.toContain('Aladdin');
+    expect(credentialForms({ user: 'u', password: 'a"<b' })).toEqual(expect.arrayContaining(['a\\"<b', 'a&quot;&lt;b', 'a%22%3Cb']));
+  });
+
+  it('replaces every form in our own text, user:password before the password inside it', () => {
+    const r = new Redactor(creds);
+    expect(r.text('as Aladdin:open sesame, then open sesame, token QWxhZGRpbjpvcGVuIHNlc2FtZQ==')).toBe('as ***, then ***, token ***');
+    expect(r.text('Aladdin asked')).toBe('Aladdin asked');
+  });
+
+  it('removes credential structures from the store\'s text, whatever the credentials', () => {
+    const r = new Redactor();
+    const page = [
+      'Authorization: Basic dXNlcjpwYXNz',
+      'proxy-authorization: Digest username="u", response="0123456789abcdef0123456789abcdef"',
+      '{"authorization":"Bearer abc.def","host":"h"}',
+      '["Authorization","Basic eHh4"]',
+      'seen Digest username="u", realm="r", nonce="n", response="0123456789abcdef0123456789abcdef" in the log',
+      'and response=0123456789abcdef0123456789abcdef, from http://user:pw@host/path',
+    ].join('\n');
+    expect(r.outside(page)).toBe([
+      'Authorization: ***',
+      'proxy-authorization: ***',
+      '{"authorization":"***","host":"h"}',
+      '["Authorization","***"]',
+      'seen Digest *** in the log',
+      'and response="***", from http://***@host/path',
+    ].join('\n'));
+  });
+
+  it('withholds the store\'s text that still holds a short password, and never mangles our own text with it', () => {
+    const r = new Redactor({ user: 'admin', password: 'pw' });
+    expect(r.outside('denied: admin/pw')).toBeUndefined();
+    expect(r.shown('denied: admin/pw')).toBe("(the store's reply was withheld because it may contain credentials)");
+    expect(r.outside('Authorization: Basic YWRtaW46cHc=')).toBe('Authorization: ***');
+    expect(r.outside('upload refused')).toBe('upload refused');
+    expect(r.text('pushed to <https://example.org/pw/graph>')).toBe('pushed to <https://example.org/pw/graph>');
+    // Base64 of the password alone: padded, it is long enough to replace.
+    expect(r.outside('saw cHc= here')).toBe('saw *** here');
+  });
+
+  it('keeps the digest responses sent, the latest 256', () => {
+    const r = new Redactor(creds);
+    const responses = Array.from({ length: 300 }, (_, i) => createHash('md5').update(String(i)).digest('hex'));
+    for (const x of responses) r.remember(x);
+    expect(r.text(`a ${responses[299]} b`)).toBe('a *** b');
+    expect(r.text(`a ${responses[44]} b`)).toBe('a *** b');
+    expect(r.text(`a ${responses[43]} b`)).toBe(`a ${responses[43]} b`);
+  });
+
+  it('redacts a reason phrase and an error page before they are cut, folded and shown', () => {
+    const ctx = new Context({ endpoint: 'http://127.0.0.1:1', graph: 'urn:g', mode: 'replace', files: [], expectedTriples: 0, credentials: creds });
+    const page = `${'x'.repeat(190)} open\n   sesame open sesame`;
+    const error = ctx.statusError('PUT', ctx.gspUrl, { status: 500, statusText: 'Failed for Aladdin:open sesame', challenges: [], contentType: 'text/plain', text: page }, 1);
+    expect(error.message).toBe(`PUT http://127.0.0.1:1/sparql-graph-crud-auth: HTTP 500 Failed for ***: ${'x'.repeat(190)} open ses…`);
+    const plain = ctx.statusError('PUT', ctx.gspUrl, { status: 404, statusText: 'Not Found', challenges: [], contentType: 'text/html', text: '' }, 1);
+    expect(plain.message).toBe('PUT http://127.0.0.1:1/sparql-graph-crud-auth: HTTP 404 Not Found: no Graph Store service at this path');
+  });
+});
+
+describe('content check: queries and sample', () => {
+  const { namedNode, literal, blankNode, quad } = DataFactory;
+  const XSD = 'http://www.w3.org/2001/XMLSchema#';
+
+  it('writes terms in SPARQL syntax, or refuses those a query cannot ask for', () => {
+    expect(sparqlTerm(namedNode('https://e.org/a'))).toBe('<https://e.org/a>');
+    expect(sparqlTerm(literal('a "b"\\c\nd\re\tf'))).toBe('"a \\"b\\"\\\\c\\nd\\re\tf"');
+    expect(sparqlTerm(literal('Grüße', 'de-AT'))).toBe('"Grüße"@de-at');
+    expect(sparqlTerm(literal('01', namedNode(`${XSD}integer`)))).toBe(`"01"^^<${XSD}integer>`);
+    expect(sparqlTerm(literal('x', namedNode(`${XSD}string`)))).toBe('"x"');
+    expect(sparqlTerm(literal('x', namedNode(`${XSD}string`)), true)).toBe(`"x"^^<${XSD}string>`);
+    for (const t of [blankNode('b'), namedNode('https://e.org/a b'), namedNode('https://e.org/<a>'), literal('a\\u0041'), literal('\uD800')]) expect(sparqlTerm(t)).toBeUndefined();
+    expect(sparqlTriple(quad(namedNode('https://e.org/s'), namedNode('https://e.org/p'), blankNode('o')))).toBeUndefined();
+  });
+
+  it('asks which triples a graph holds, in a query Oxigraph answers with the index of each one found', () => {
+    const store = new oxigraph.Store();
+    store.load('<https://e.org/s> <https://e.org/p> "a \\"q\\"\\n" <urn:g> .\n<https://e.org/s> <https://e.org/p> "01"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:g> .\n<https://e.org/s> <https://e.org/p> "c" <urn:other> .', { format: 'application/n-quads' });
+    const patterns = [
+      sparqlTriple(quad(namedNode('https://e.org/s'), namedNode('https://e.org/p'), literal('a "q"\n')))!,
+      sparqlTriple(quad(namedNode('https://e.org/s'), namedNode('https://e.org/p'), literal('c')))!,
+      sparqlTriple(quad(namedNode('https://e.org/s'), namedNode('https://e.org/p'), literal('01', namedNode(`${XSD}integer`))))!,
+      sparqlTriple(quad(namedNode('https://e.org/s'), namedNode('https://e.org/p'), literal('2', namedNode(`${XSD}integer`))))!,
+      // Oxigraph keeps integers by value, as Virtuoso does: "1" finds the "01" stored (the store's own matching decides).
+      sparqlTriple(quad(namedNode('https://e.org/s'), namedNode('https://e.org/p'), literal('1', namedNode(`${XSD}integer`))))!,
+    ];
+    const results = JSON.parse(store.query(presenceQuery('urn:g', patterns), { results_format: 'application/sparql-results+json' }) as string) as { results: { bindings: Array<{ i: { value: string } }> } };
+    expect(results.results.bindings.map((b) => Number(b.i.value)).sort()).toEqual([0, 2, 4]);
+  });
+
+  it('samples the triples with the smallest SHA-256 of their SPARQL form, whatever their order, each once', async () => {
+    const triples: UploadedTriple[] = Array.from({ length: 200 }, (_, i) => ({ sparql: `<urn:s${i}> <urn:p> "${i}"`, shown: `<urn:s${i}> <urn:p> "${i}" .` }));
+    const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+    const expected = triples.map((t) => t.sparql!).sort((a, b) => (sha(a) < sha(b) ? -1 : 1)).slice(0, 10);
+    async function* of(list: UploadedTriple[]): AsyncGenerator<UploadedTriple> { yield* list; }
+    expect((await sampleByHash(of(triples), 10)).map((t) => t.sparql)).toEqual(expected);
+    expect((await sampleByHash(of([...triples].reverse().concat(triples, [{ sparql: undefined, shown: '_:b <urn:p> "x" .' }])), 10)).map((t) => t.sparql)).toEqual(expected);
+    expect(await sampleByHash(of(triples), 0)).toEqual([]);
+    expect(await sampleByHash(of(triples.slice(0, 3)), 10)).toHaveLength(3);
+  });
+
+  it('reads the triples of N-Triples (shown as written) and Turtle files, naming a line it cannot read', async () => {
+    const nt = join(dir, 'up.nt');
+    writeFileSync(nt, '# header\n<urn:a> <urn:b> "x"^^<http://www.w3.org/2001/XMLSchema#string> .\n\n_:b <urn:b> <urn:c> .\n');
+    const got: UploadedTriple[] = [];
+    for await (const t of uploadedTriples([{ path: nt, mediaType: 'application/n-triples' }])) got.push(t);
+    expect(got).toEqual([
+      { sparql: '<urn:a> <urn:b> "x"^^<http://www.w3.org/2001/XMLSchema#string>', shown: '<urn:a> <urn:b> "x"^^<http://www.w3.org/2001/XMLSchema#string> .' },
+      { sparql: undefined, shown: '_:b <urn:b> <urn:c> .' },
+    ]);
+    const bad = join(dir, 'bad.nt');
+    writeFileSync(bad, '<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> .\n');
+    const read = async (): Promise<void> => { for await (const t of uploadedTriples([{ path: bad, mediaType: 'application/n-triples' }])) void t; };
+    await expect(read()).rejects.toThrow(`${bad}:2: cannot read this line to ask the store for it`);
+    const ttl = join(dir, 'up.ttl');
+    writeFileSync(ttl, '@prefix e: <urn:e:> . e:s e:p "v"@EN .');
+    const fromTurtle: UploadedTriple[] = [];
+    for await (const t of uploadedTriples([{ path: ttl, mediaType: 'text/turtle' }])) fromTurtle.push(t);
+    expect(fromTurtle).toEqual([{ sparql: '<urn:e:s> <urn:e:p> "v"@en', shown: '<urn:e:s> <urn:e:p> "v"@en .' }]);
   });
 });
 
@@ -114,7 +243,7 @@ describe('the facade src/commands/push.ts', () => {
   it('exports the public surface of src/commands/push/index.ts', () => {
     expect(Object.keys(facade).sort()).toEqual([
       'DEFAULT_BACKOFF_MS', 'DEFAULT_CHUNK_BYTES', 'DEFAULT_GSP_PATH', 'DEFAULT_RETRIES', 'DEFAULT_SPARQL_PATH', 'DEFAULT_TIMEOUT_MS',
-      'PushError', 'countDistinctTriples', 'countNTriples', 'credentialsFromEnv', 'exportedDatasetFiles', 'graphsOfFiles', 'ntriplesChunks', 'push', 'pushEach',
+      'PushError', 'Redactor', 'countDistinctTriples', 'countNTriples', 'credentialsFromEnv', 'exportedDatasetFiles', 'graphsOfFiles', 'ntriplesChunks', 'push', 'pushEach',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-// Authentication of `kg push`: credentials from the environment, HTTP basic and digest (RFC 7616), redaction of credentials.
+// Authentication of `kg push`: credentials from the environment, HTTP basic and digest (RFC 7616); every header value sent is handed to the redactor.
 import { createHash, randomBytes } from 'node:crypto';
 import { PushError } from './errors.js';
 import { exchange, type Answer, type Body } from './http.js';
@@ -21,16 +21,6 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv | Record<string, strin
   return { user, password };
 }
 
-/** Removes the credentials from text that came from outside (a server's error page). */
-export function redact(text: string, credentials: Credentials | undefined): string {
-  const c = credentials;
-  let out = text;
-  for (const secret of c ? [c.password, c.user] : []) {
-    if (secret.length >= 3) out = out.split(secret).join('***');
-  }
-  return out;
-}
-
 /** The scheme a protection space asks for: basic, or digest with its challenge and the nonce count used so far. */
 export type AuthState = { scheme: 'basic' } | { scheme: 'digest'; challenge: Record<string, string>; nc: number };
 
@@ -39,11 +29,15 @@ export class Authenticator {
   private readonly auth = new Map<string, AuthState>();
   private readonly probed = new Set<string>();
 
-  /** An authenticator for these credentials (none: requests go out without authorization), with an idle timeout and a log. */
+  /**
+   * An authenticator for these credentials (none: requests go out without authorization), with an idle timeout, a
+   * log, and `remember`, which receives each digest `response` sent (for redaction).
+   */
   constructor(
     private readonly credentials: Credentials | undefined,
     private readonly timeoutMs: number,
     private readonly log: (line: string) => void,
+    private readonly remember: (secret: string) => void = () => {},
   ) {}
 
   /**
@@ -63,7 +57,10 @@ export class Authenticator {
       const state = this.auth.get(space);
       const h = { ...headers };
       if (creds && state) {
-        h.authorization = authorization(state, creds, method, url.pathname + url.search);
+        const value = authorization(state, creds, method, url.pathname + url.search);
+        const response = /\bresponse="([^"]*)"/.exec(value)?.[1];
+        if (response !== undefined) this.remember(response);
+        h.authorization = value;
         fresh = state.scheme === 'digest' && state.nc === 1;
       }
       const answer = await exchange(method, url, h, body, this.timeoutMs);

@@ -1,7 +1,9 @@
 // The options of one push, checked, and what its steps share: the store's URLs, the log, authenticated requests, status errors.
-import { Authenticator, redact, type Credentials } from './auth.js';
+import { STATUS_CODES } from 'node:http';
+import { Authenticator, type Credentials } from './auth.js';
 import { PushError } from './errors.js';
 import { display, errorDetail, type Answer, type Body } from './http.js';
+import { Redactor, WITHHELD } from './redact.js';
 
 /** What to upload where, and how. */
 export interface PushOptions {
@@ -15,6 +17,11 @@ export interface PushOptions {
   files: Array<{ path: string; mediaType: string }>;
   /** How many distinct triples the files hold together (checked against the store's count afterwards). */
   expectedTriples: number;
+  /**
+   * The content check after the count: undefined asks the store for every triple of the files; a number N asks for
+   * the N triples whose SHA-256 of their SPARQL form is smallest (the same sample for the same triples); 0 skips it.
+   */
+  verifySample?: number;
   credentials?: Credentials;
   /** Idle time after which a request is abandoned (no byte sent or received), in ms; default 60 000. */
   timeoutMs?: number;
@@ -54,7 +61,11 @@ export class Context {
   readonly timeoutMs: number;
   readonly retries: number;
   readonly backoffMs: number;
+  /** How many triples the content check asks for: all, or a sample of this many (0: none). */
+  readonly verifySample: number | 'all';
   readonly log: (line: string) => void;
+  /** Removes the credentials from every line shown (see `Redactor`). */
+  readonly redactor: Redactor;
   private readonly auth: Authenticator;
 
   /** Checks the options (endpoint, graph IRI, numbers) in this order and derives the URLs of both services. */
@@ -83,9 +94,11 @@ export class Context {
     this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.retries = whole(options.retries, DEFAULT_RETRIES, 'retries');
     this.backoffMs = whole(options.backoffMs, DEFAULT_BACKOFF_MS, 'backoffMs');
+    this.verifySample = options.verifySample === undefined ? 'all' : whole(options.verifySample, 0, 'verifySample');
+    this.redactor = new Redactor(options.credentials);
     const sink = options.log;
-    this.log = sink ? (line) => sink(this.redact(line)) : () => {};
-    this.auth = new Authenticator(options.credentials, this.timeoutMs, this.log);
+    this.log = sink ? (line) => sink(this.redactor.text(line)) : () => {};
+    this.auth = new Authenticator(options.credentials, this.timeoutMs, this.log, (secret) => this.redactor.remember(secret));
   }
 
   /** A URL as shown in messages: origin and path, no query, never credentials. */
@@ -93,9 +106,18 @@ export class Context {
     return display(url);
   }
 
-  /** Removes the credentials from text that came from outside (a server's error page). */
-  redact(text: string): string {
-    return redact(text, this.options.credentials);
+  /** Text the store sent (an error page, a reason phrase, a content type), without credentials or withheld (`Redactor.shown`). */
+  fromStore(text: string): string {
+    return this.redactor.shown(text);
+  }
+
+  /** An error about to leave `push`, its message (and stack) without credentials; any other thrown value as is. */
+  redactError(error: unknown): unknown {
+    if (!(error instanceof Error)) return error;
+    const clean = this.redactor.text(error.message);
+    if (clean !== error.message) error.message = clean;
+    if (error.stack !== undefined) error.stack = this.redactor.text(error.stack);
+    return error;
   }
 
   /** One authenticated HTTP exchange with the store (see `Authenticator.request`). */
@@ -106,9 +128,13 @@ export class Context {
   /** The PushError for an HTTP status other than 2xx. */
   statusError(method: string, url: URL, answer: Answer, sentBytes: number): PushError {
     const s = answer.status;
-    const head = `${method} ${this.display(url)}: HTTP ${s}${answer.statusText ? ` ${answer.statusText}` : ''}`;
-    const detail = errorDetail(answer);
-    const tail = detail ? `: ${this.redact(detail)}` : '';
+    // The reason phrase and the body come from the store: a standard phrase is shown as is, anything else redacted.
+    const reason = answer.statusText === '' || answer.statusText === STATUS_CODES[s] ? answer.statusText : this.fromStore(answer.statusText);
+    const head = `${method} ${this.display(url)}: HTTP ${s}${reason ? ` ${reason}` : ''}`;
+    // Redacted before errorDetail cuts and folds it (a credential cut in two would escape), and again after.
+    const clean = this.redactor.outside(answer.text);
+    const detail = clean === undefined ? undefined : this.redactor.outside(errorDetail({ ...answer, text: clean }));
+    const tail = detail === undefined ? `: ${WITHHELD}` : detail ? `: ${detail}` : '';
     const creds = this.options.credentials !== undefined;
     const service = url === this.sparqlUrl ? 'SPARQL query service' : 'Graph Store service';
     if (s === 401) {

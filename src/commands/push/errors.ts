@@ -1,8 +1,8 @@
-// The error of `kg push`: what failed (a wrong password, a full disk, a count mismatch…) and a one-line message.
+// The error of `kg push`: what failed (a wrong password, a full disk, a count or content mismatch…) and a one-line message.
 
 /** What went wrong, so that a caller can tell a wrong password from a full disk. */
 export type PushErrorKind =
-  | 'connect' | 'dns' | 'auth' | 'not-found' | 'too-large' | 'server' | 'timeout' | 'count-mismatch' | 'protocol' | 'input';
+  | 'connect' | 'dns' | 'auth' | 'not-found' | 'too-large' | 'server' | 'timeout' | 'count-mismatch' | 'content-mismatch' | 'protocol' | 'input';
 
 /** A failed push: `kind` says what failed, the one-line message names the endpoint (never the credentials) and the status. */
 export class PushError extends Error {

@@ -1,21 +1,23 @@
-// Uploads RDF files into named graphs of a triple store (SPARQL 1.1 Graph Store HTTP Protocol), then checks each graph's count.
+// Uploads RDF files into named graphs of a triple store (SPARQL 1.1 Graph Store HTTP Protocol), then checks each graph's count and content.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readProblem } from '../../errors.js';
-import { countDistinctTriples, inspectFiles } from './chunks.js';
+import { baseType, countDistinctTriples, inspectFiles, NTRIPLES } from './chunks.js';
+import { checkContent, checkFound } from './content.js';
 import { Context, type PushOptions } from './context.js';
 import { checkCount, countGraph } from './count.js';
 import { PushError } from './errors.js';
 import { uploadAll, withRetries } from './upload.js';
 
 export { credentialsFromEnv, type Credentials } from './auth.js';
+export { Redactor } from './redact.js';
 export { countDistinctTriples, countNTriples, ntriplesChunks } from './chunks.js';
 export {
   DEFAULT_BACKOFF_MS, DEFAULT_CHUNK_BYTES, DEFAULT_GSP_PATH, DEFAULT_RETRIES, DEFAULT_SPARQL_PATH, DEFAULT_TIMEOUT_MS, type PushOptions,
 } from './context.js';
 export { PushError, type PushErrorKind } from './errors.js';
 
-/** What a successful push did: bytes sent and both triple counts. */
+/** What a successful push did: bytes sent, both triple counts, and what the content check asked. */
 export interface PushReport {
   /** Bytes of RDF sent in successful requests (a retried upload counts once). */
   uploaded: number;
@@ -27,10 +29,16 @@ export interface PushReport {
   chunks: number;
   /** Append mode only: triples in the graph before the upload. */
   before?: number;
+  /**
+   * The content check: how many distinct triples of the upload were asked back (each was found), of a sample or of
+   * all (`sample`: the sample size asked for, 'all', or 0 when the check was skipped), and how many it cannot ask.
+   */
+  content: { asked: number; unaskable: number; sample: number | 'all' };
 }
 
 /**
- * Uploads the files into the named graph and checks the store's triple count against `expectedTriples`.
+ * Uploads the files into the named graph, checks the store's triple count against `expectedTriples`, then asks the
+ * store for the upload's triples (the content check).
  *
  * Requests: the Graph Store protocol at `<endpoint><gspPath>?graph=<IRI>`. In replace mode the first request is a
  * PUT and every further chunk a POST; in append mode all are POSTs. N-Triples files are read as streams and cut on
@@ -46,13 +54,33 @@ export interface PushReport {
  * The count check: in replace mode the graph must hold exactly `expectedTriples`. In append mode the graph is
  * counted before and after; afterwards it must hold at least `max(before, expectedTriples)` and at most
  * `before + expectedTriples` triples (triples already in the graph are not added twice), else 'count-mismatch'.
+ *
+ * The content check, after the count (a count proves nothing about which triples are there): every triple of the
+ * files is asked back through the query service (`checkContent`: 64 per query, so ceil(n / 64) more requests for n
+ * triples), or with `verifySample` N the N triples chosen by hash (ceil(N / 64) requests), or none with 0. Any triple
+ * not found is a 'content-mismatch' naming the graph and the first missing triple. With every triple asked, a graph
+ * that passes both checks in replace mode holds exactly the upload's triples (those with blank nodes only counted).
+ *
+ * No message, log line or error leaving this function holds the credentials in any encoding (`Redactor`).
  */
 export async function push(options: PushOptions): Promise<PushReport> {
   const ctx = new Context(options);
-  const log = ctx.log;
+  try {
+    return await pushWith(ctx);
+  } catch (error) {
+    throw ctx.redactError(error);
+  }
+}
+
+async function pushWith(ctx: Context): Promise<PushReport> {
+  const { options, log } = ctx;
   const files = await inspectFiles(options.files, ctx.chunkBytes);
   if (!Number.isSafeInteger(options.expectedTriples) || options.expectedTriples < 0) {
     throw new PushError('input', `the expected triple count must be a whole number, not ${String(options.expectedTriples)}`);
+  }
+  if (ctx.verifySample !== 0) {
+    const other = files.find((f) => ![NTRIPLES, 'text/turtle'].includes(baseType(f.mediaType)));
+    if (other) throw new PushError('input', `cannot check the content of ${other.mediaType} files: push N-Triples or Turtle, or skip the check (verifySample 0)`);
   }
   let before: number | undefined;
   if (options.mode === 'append') {
@@ -70,7 +98,13 @@ export async function push(options: PushOptions): Promise<PushReport> {
   const expected = options.expectedTriples;
   checkCount(ctx, counted, expected, before);
   log(`graph <${options.graph}> holds ${counted} triples (expected ${expected})`);
-  return { uploaded: sent.bytes, expected, counted, graph: options.graph, chunks: sent.chunks, ...(before === undefined ? {} : { before }) };
+  let content: PushReport['content'] = { asked: 0, unaskable: 0, sample: 0 };
+  if (ctx.verifySample !== 0) {
+    const found = await checkContent(ctx);
+    checkFound(ctx, found);
+    content = { asked: found.asked, unaskable: found.unaskable, sample: ctx.verifySample };
+  }
+  return { uploaded: sent.bytes, expected, counted, graph: options.graph, chunks: sent.chunks, ...(before === undefined ? {} : { before }), content };
 }
 
 /** The files of an export folder that hold no dataset: the ontology, the VoID description, the SHACL shapes, the JSON-LD context. */

@@ -205,7 +205,7 @@ export const COMMANDS = [
   {
     name: 'push',
     args: '[file...]',
-    summary: 'Upload the export into named graphs of a triple store over the SPARQL 1.1 Graph Store HTTP Protocol (PUT replaces, POST appends), then count each graph through its SPARQL endpoint and report both numbers. Credentials come from KG_PUSH_USER and KG_PUSH_PASSWORD (basic or digest auth). Files default to the datasets of the export, output/*.nt (or *.ttl with --format turtle): the shared entities and each article, each into its own graph.',
+    summary: 'Upload the export into named graphs of a triple store over the SPARQL 1.1 Graph Store HTTP Protocol (PUT replaces, POST appends), then count each graph through its SPARQL endpoint and ask it for the uploaded triples; exit 3 if either check fails. Credentials come from KG_PUSH_USER and KG_PUSH_PASSWORD (basic or digest auth). Files default to the datasets of the export, output/*.nt (or *.ttl with --format turtle): the shared entities and each article, each into its own graph.',
     options: [
       str('-e, --endpoint <url>', 'base URL of the store, e.g. http://127.0.0.1:8890 (never put credentials in it)'),
       str('-g, --graph <iri>', 'put every file into this one named graph; without it, each file goes into the graph of its dataset, <base>graph/<file name> (entities, article-000, …)'),
@@ -218,6 +218,7 @@ export const COMMANDS = [
       whole('--chunk-bytes <n>', 'largest request body cut from an N-Triples file (not with --format turtle, sent whole)', { min: 1, default: 8 * 1024 * 1024 }),
       whole('--timeout-ms <n>', 'give up a request after this long without progress', { min: 1, default: 60_000 }),
       whole('--retries <n>', 'how often a transient failure (5xx, reset, timeout) is retried, with backoff', { min: 0, default: 3 }),
+      whole('--verify-sample <n>', 'after the count, ask the store for n triples of each graph chosen by a hash of the triple (default: every triple); 0 checks the count only', { min: 0 }),
       flag('--verbose', 'log each request on stderr'),
     ],
   },
