@@ -1,6 +1,8 @@
-// kg push into a real Virtuoso 7 on 127.0.0.1 (scripts/virtuoso.sh): counts, replace, append, auth, and answers as in Oxigraph.
+// kg push into a real Virtuoso 7 on 127.0.0.1 (scripts/virtuoso.sh): counts, the content check, replace, append, auth, and answers as in Oxigraph.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -125,6 +127,8 @@ describe('kg push into Virtuoso 7', () => {
     expect(await countNTriples(article.path)).toBe(article.triples.size);
     expect(report.chunks).toBeGreaterThan(2);
     expect(report.uploaded).toBe(readFileSync(article.path).length);
+    // Every triple asked back through /sparql and found.
+    expect(report.content).toEqual({ asked: article.triples.size, unaskable: 0, sample: 'all' });
     expect(logged).toContain('/sparql-graph-crud-auth: the store asks for digest authentication');
     for (const line of logged) expect(line).not.toContain(server!.password);
   });
@@ -161,6 +165,64 @@ describe('kg push into Virtuoso 7', () => {
     expect(report.before).toBe(article.triples.size);
     expect(report.counted).toBe(union.size);
     expect(report.counted).toBeGreaterThan(article.triples.size);
+  });
+
+  it('the content check finds literals of every kind the export writes, as Virtuoso stores them', async () => {
+    const XSD_ = 'http://www.w3.org/2001/XMLSchema#';
+    const s = '<https://example.org/kinds/s>';
+    const kinds = [
+      `${s} <https://example.org/p> "plain with \\"quotes\\", a back\\\\slash, a\\nnewline, a\\ttab" .`,
+      `${s} <https://example.org/p> "Grüße, Сергей, 😀 ✓"@de-AT .`,
+      `${s} <https://example.org/p> "x"^^<${XSD_}string> .`,
+      `${s} <https://example.org/p> "a\\u0022b\\U0001F600" .`,
+      `${s} <https://example.org/p> "01"^^<${XSD_}integer> .`,
+      `${s} <https://example.org/p> "1.50"^^<${XSD_}decimal> .`,
+      `${s} <https://example.org/p> "-12345-01-01"^^<${XSD_}date> .`,
+      `${s} <https://example.org/p> "2024-02-29"^^<${XSD_}date> .`,
+      `${s} <https://example.org/p> "2024-02-29T10:00:00+02:00"^^<${XSD_}dateTime> .`,
+      `${s} <https://example.org/p> "1999"^^<${XSD_}gYear> .`,
+      `${s} <https://example.org/p> "2024-02"^^<${XSD_}gYearMonth> .`,
+      `${s} <https://example.org/p> "false"^^<${XSD_}boolean> .`,
+      `${s} <https://example.org/p> "9007199254740993"^^<${XSD_}nonNegativeInteger> .`,
+      `${s} <https://example.org/p> "it's \\u0001 a control"^^<https://example.org/dt> .`,
+      `${s} <https://example.org/p> "${'long '.repeat(6000)}" .`,
+    ];
+    const path = join(dir, 'kinds.nt');
+    writeFileSync(path, `${kinds.join('\n')}\n`);
+    const report = await push(options([{ path, mediaType: 'application/n-triples' }], kinds.length));
+    expect(report).toMatchObject({ counted: kinds.length, content: { asked: kinds.length, unaskable: 0, sample: 'all' } });
+  });
+
+  it('the content check fails a store that keeps the previous graph of the same size (Virtuoso behind a proxy that swallows writes)', async () => {
+    const article = articleNTriples();
+    await push(options([{ path: article.path, mediaType: 'application/n-triples' }], article.triples.size));
+    // The next version: the same triples, one literal changed (same count).
+    const lines = readFileSync(article.path, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+    const at = lines.findIndex((l) => /"@en \.$/.test(l));
+    const changed = lines[at]!.replace(/"@en \.$/, ' (revised)"@en .');
+    const next = join(dir, 'article-next.nt');
+    writeFileSync(next, `${lines.map((l, i) => (i === at ? changed : l)).join('\n')}\n`);
+    // A proxy that answers every Graph Store write with 201 and forwards the queries to Virtuoso.
+    const proxy = http.createServer((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (c: Buffer) => parts.push(c));
+      req.on('end', () => {
+        if ((req.url ?? '').startsWith('/sparql-graph-crud')) { res.writeHead(req.method === 'PUT' ? 201 : 200); res.end(); return; }
+        void fetch(`${server!.endpoint}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type']), accept: String(req.headers.accept) }, body: Buffer.concat(parts) })
+          .then(async (answer) => { res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? '' }); res.end(Buffer.from(await answer.arrayBuffer())); });
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const error = await push({ ...options([{ path: next, mediaType: 'application/n-triples' }], article.triples.size), endpoint, credentials: undefined })
+        .then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(PushError);
+      expect((error as PushError).kind).toBe('content-mismatch');
+      expect((error as PushError).message).toBe(`graph <${GRAPH}> at ${endpoint}/sparql fails the content check: 1 of the ${article.triples.size} triples of the upload are not in it, though its triple count matched (the store may have kept an older graph and ignored the upload); the first missing: ${changed}`);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it('replace with an empty file empties the graph', async () => {
