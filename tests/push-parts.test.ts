@@ -116,6 +116,15 @@ describe('redaction', () => {
     const plain = ctx.statusError('PUT', ctx.gspUrl, { status: 404, statusText: 'Not Found', challenges: [], contentType: 'text/html', text: '' }, 1);
     expect(plain.message).toBe('PUT http://127.0.0.1:1/sparql-graph-crud-auth: HTTP 404 Not Found: no Graph Store service at this path');
   });
+
+  it('redacts the message and the stack of any error leaving push (main prints the stack with --verbose)', () => {
+    const ctx = new Context({ endpoint: 'http://127.0.0.1:1', graph: 'urn:g', mode: 'replace', files: [], expectedTriples: 0, credentials: creds });
+    const error = ctx.redactError(new TypeError('cannot use open sesame here')) as Error;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('cannot use *** here');
+    expect(error.stack).toMatch(/^TypeError: cannot use \*\*\* here\n/);
+    expect(error.stack).not.toContain('open sesame');
+  });
 });
 
 describe('content check: queries and sample', () => {

@@ -761,7 +761,7 @@ describe('push: the content check (a count proves nothing about which triples ar
     const f = await fake({ stale: true, initial: old });
     const error = await failure(opts(f, path, 200));
     expect(error.kind).toBe('content-mismatch');
-    expect(error.message).toBe(`graph <${GRAPH}> at ${f.url}/sparql fails the content check: 1 of the 200 triples of the upload are not in it, though its triple count matched (the store may have kept an older graph and ignored the upload); the first missing: ${lines[199]}`);
+    expect(error.message).toBe(`graph <${GRAPH}> at ${f.url}/sparql fails the content check: 1 of the 200 triples of the upload is not in it, though its triple count matched (the store may have kept an older graph and ignored the upload); the first missing: ${lines[199]}`);
     // The store said the PUT worked and counted 200, as the export has: only the content queries (ceil(200 / 64)) tell.
     expect(f.seen.map(shown)).toEqual(['PUT /sparql-graph-crud-auth 201', 'POST /sparql 200', ...Array<string>(4).fill('POST /sparql ask 200')]);
     expect([...f.graph].sort()).toEqual([...old].sort());
@@ -776,7 +776,7 @@ describe('push: the content check (a count proves nothing about which triples ar
     // A store that holds the triples but whose queries do not find one (here the 7th) fails on that one.
     const hidden = await fake({ hidden: [lines[6]!] });
     const missing = await failure(opts(hidden, path, 100));
-    expect(missing.message).toContain(': 1 of the 100 triples of the upload are not in it,');
+    expect(missing.message).toContain(': 1 of the 100 triples of the upload is not in it,');
     expect(missing.message.endsWith(`the first missing: ${lines[6]}`)).toBe(true);
   });
 

@@ -219,7 +219,7 @@ describe('kg push into Virtuoso 7', () => {
         .then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(PushError);
       expect((error as PushError).kind).toBe('content-mismatch');
-      expect((error as PushError).message).toBe(`graph <${GRAPH}> at ${endpoint}/sparql fails the content check: 1 of the ${article.triples.size} triples of the upload are not in it, though its triple count matched (the store may have kept an older graph and ignored the upload); the first missing: ${changed}`);
+      expect((error as PushError).message).toBe(`graph <${GRAPH}> at ${endpoint}/sparql fails the content check: 1 of the ${article.triples.size} triples of the upload is not in it, though its triple count matched (the store may have kept an older graph and ignored the upload); the first missing: ${changed}`);
     } finally {
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
     }

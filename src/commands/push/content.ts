@@ -222,5 +222,5 @@ export function checkFound(ctx: Context, report: ContentReport): void {
   const where = `graph <${ctx.options.graph}> at ${ctx.display(ctx.sparqlUrl)}`;
   const of = ctx.verifySample === 'all' ? `the ${report.asked} triples of the upload` : `the ${report.asked} triples of the upload's sample`;
   throw new PushError('content-mismatch',
-    `${where} fails the content check: ${report.missing} of ${of} are not in it, though its triple count matched (the store may have kept an older graph and ignored the upload); the first missing: ${report.firstMissing}`);
+    `${where} fails the content check: ${report.missing} of ${of} ${report.missing === 1 ? 'is' : 'are'} not in it, though its triple count matched (the store may have kept an older graph and ignored the upload); the first missing: ${report.firstMissing}`);
 }
