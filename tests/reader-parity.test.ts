@@ -133,6 +133,16 @@ describe.each(FORMATS)('validate, import and roundtrip read %s alike', (ext) => 
     await expectUnparseable(path, `${bytes.toString('utf8').split('\n').length}:35`, /^Expected .* but got \.$/);
   });
 
+  it('refuses RDF-star (RDF 1.2 triple terms) with the place of the first "<<"', async () => {
+    if (ext === 'jsonld') return; // JSON-LD 1.1 has no triple terms
+    const star = ext === 'nt' || ext === 'nq'
+      ? '<http://e.org/a> <http://e.org/b> <<( <http://e.org/a> <http://e.org/b> <http://e.org/c> )>> .\n'
+      : '<< <http://e.org/a> <http://e.org/b> <http://e.org/c> >> <http://e.org/d> <http://e.org/e> .\n';
+    const bytes = clean.get(ext) as Buffer;
+    const path = caseFile(ext, Buffer.concat([bytes, Buffer.from(star)]));
+    await expectUnparseable(path, `${bytes.toString('utf8').split('\n').length}:${star.indexOf('<<') + 1}`, 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1');
+  });
+
   it('refuses an empty file, and one with only a comment, alike', async () => {
     if (ext === 'jsonld') {
       await expectUnparseable(caseFile(ext, ''), '1:1', 'not valid JSON: the text is empty: expected a JSON value');

@@ -1,6 +1,6 @@
 // Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, then SHACL.
 import { DIRECT_EXTENSIONS, formatNamed, FORMATS } from '../rdf/formats.js';
-import { asDirectFile, defaultGraph, firstMentions, INPUT_FORMATS, ParseError, parseFile, PlacedDataError, RDF_REIFIES, starLocation, type Finding } from '../rdf/read.js';
+import { asDirectFile, defaultGraph, firstMentions, INPUT_FORMATS, ParseError, parseFile, PlacedDataError, type Finding } from '../rdf/read.js';
 import { entityIriOf } from './import.js';
 
 export { defaultGraph, INPUT_FORMATS, type Finding };
@@ -131,18 +131,15 @@ async function validateDirect(path: string, format: string, options: ValidateOpt
   const texts = new Map<string, string>();
   const referenced = new HashIndex();
   let triples = 0;
-  let star = false;
   const step = options.onStep ?? ((): void => {});
   step('parsing', 0);
   for await (const q of parseFile(path, format, findings, options.maxSyntaxErrors ?? 50)) {
     triples++;
     if ((triples & 0xffff) === 0) step('parsing', triples);
-    if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
     if (q.predicate.value === RDF.type && q.object.termType === 'NamedNode' && !ABSTRACT.has(q.object.value)) classOf.add(hash53(q.subject.value), CLASS_INDEX.get(q.object.value) ?? NOT_OURS);
     else if (q.predicate.value === `${KG_NS}text` && q.object.termType === 'Literal') texts.set(q.subject.value, q.object.value);
     for (const r of REFERENCED_BY) if (q.predicate.value === r.iri) referenced.add(hash53(`${r.cls} ${r.prop} ${q.object.value}`), 1);
   }
-  if (star) findings.push({ kind: 'syntax', ...starLocation(path), message: 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1' });
   if (findings.length) return report('unreadable', findings, triples);
   if (triples === 0) return report('invalid', [{ kind: 'empty', message: 'the file holds no triples' }]);
   classOf.freeze(moreSpecific); // an entity has several types (its class and its superclasses): keep its class

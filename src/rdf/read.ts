@@ -257,8 +257,22 @@ function lineOf(path: string, wanted: number): string | undefined {
   return undefined;
 }
 
-/** Every quad of a file, streamed; syntax errors are collected (parsing resumes at the next statement) instead of thrown. */
+/**
+ * Every quad of a file, streamed; syntax errors are collected in `findings` (parsing resumes at the next statement,
+ * up to `maxErrors`) instead of thrown, and so is RDF-star / RDF 1.2 syntax (triple terms, rdf:reifies), found once
+ * the file is read through: the data must be plain RDF 1.1.
+ */
 export async function* parseFile(path: string, format: string, findings: Finding[], maxErrors: number): AsyncGenerator<Quad> {
+  let star = false;
+  for await (const q of parseQuads(path, format, findings, maxErrors)) {
+    if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
+    yield q;
+  }
+  if (star) findings.push({ kind: 'syntax', ...starLocation(path), message: 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1' });
+}
+
+/** Every quad of a file (see parseFile), RDF-star not looked for. */
+async function* parseQuads(path: string, format: string, findings: Finding[], maxErrors: number): AsyncGenerator<Quad> {
   const bad = utf8Error(path);
   if (bad) {
     findings.push(utf8Finding(bad));
@@ -372,13 +386,8 @@ export async function readQuads(path: string, options: { inputFormat?: string; n
   if (!direct) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}"`);
   const findings: Finding[] = [];
   const quads: Quad[] = [];
-  let star = false;
   try {
-    for await (const q of parseFile(direct.path, direct.mediaType, findings, 50)) {
-      if (q.subject.termType === 'Quad' || q.object.termType === 'Quad' || q.predicate.value === RDF_REIFIES) star = true;
-      quads.push(q);
-    }
-    if (star) findings.push({ kind: 'syntax', ...starLocation(direct.path), message: 'RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1' });
+    for await (const q of parseFile(direct.path, direct.mediaType, findings, 50)) quads.push(q);
   } finally {
     direct.cleanup();
   }
