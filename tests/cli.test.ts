@@ -61,7 +61,7 @@ describe('kg', () => {
   it('exits 2 on a base IRI that is not valid, and writes nothing', async () => {
     const r = await runCli(['export', '--out', dir, '--base', 'no base']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('kg: base IRI "no base" is not a valid absolute IRI (RFC 3987): scheme: has no scheme: an absolute IRI starts with a scheme and ":" (e.g. "https:")\n');
+    expect(r.stderr).toBe('kg: base IRI "no base" (--base) is not a valid absolute IRI (RFC 3987): scheme: has no scheme: an absolute IRI starts with a scheme and ":" (e.g. "https:")\n');
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -298,7 +298,7 @@ describe('IRIs are checked against RFC 3987, naming the part that fails', () => 
   ])('refuses the base IRI %j before writing, naming the part', async (base, message) => {
     const out = join(dir, 'bad-base');
     await expect(exportAll([kitchenSink], out, { base })).rejects.toThrow(UsageError);
-    await expect(exportAll([kitchenSink], out, { base })).rejects.toThrow(`base IRI ${JSON.stringify(base)} is not a valid absolute IRI (RFC 3987): ${message}`);
+    await expect(exportAll([kitchenSink], out, { base })).rejects.toThrow(`base IRI ${JSON.stringify(base)} (--base) is not a valid absolute IRI (RFC 3987): ${message}`);
     expect(readdirSync(dir)).not.toContain('bad-base');
   });
 });
@@ -317,7 +317,7 @@ describe('a base IRI whose scheme is a prefix of the JSON-LD context is refused 
     const out = join(dir, `clash-${prefix}`);
     const r = await runCli(['export', '--base', `${prefix}:x/`, '--format', 'jsonld', '--out', out]);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toContain(`base IRI "${prefix}:x/": scheme: "${prefix}" is also the name of the prefix "${prefix}:" of the JSON-LD context`);
+    expect(r.stderr).toContain(`base IRI "${prefix}:x/" (--base): scheme: "${prefix}" is also the name of the prefix "${prefix}:" of the JSON-LD context`);
     expect(r.stderr).toContain('--base');
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(readdirSync(dir)).not.toContain(`clash-${prefix}`);

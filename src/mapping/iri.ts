@@ -11,7 +11,7 @@ import { CONCEPT_NS, STANDARD_PREFIXES } from '../model/vocab.js';
 export const ID_PATTERN = /^[a-z][a-z0-9-]*(?:\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?){1,2}$/;
 
 /**
- * Returns a description of what is wrong with a base IRI, or undefined when it can be used: an absolute IRI (RFC 3987,
+ * Returns a description of what is wrong with a base IRI (naming the option, --base), or undefined when it can be used: an absolute IRI (RFC 3987,
  * naming the part that fails), ending with "/" and without "#", whose scheme is not the name of a prefix the data
  * files declare (`kg:x/` would make `<kg:x/person/a>` read as the compact IRI kg:x/person/a in JSON-LD, which the
  * jsonld library refuses as "confused with prefix" or "cyclical context"); a scheme followed by "//" (an authority)
@@ -19,11 +19,11 @@ export const ID_PATTERN = /^[a-z][a-z0-9-]*(?:\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)
  */
 export function checkBase(base: string): string | undefined {
   const problem = iriProblem(base);
-  if (problem) return `base IRI ${JSON.stringify(base)} is not a valid absolute IRI (RFC 3987): ${problem.part}: ${problem.message}`;
-  if (!base.endsWith('/') || base.includes('#')) return `base IRI ${JSON.stringify(base)} must end with "/" and have no "#" (entities' own nodes use "#")`;
+  if (problem) return `base IRI ${JSON.stringify(base)} (--base) is not a valid absolute IRI (RFC 3987): ${problem.part}: ${problem.message}`;
+  if (!base.endsWith('/') || base.includes('#')) return `base IRI ${JSON.stringify(base)} (--base) must end with "/" and have no "#" (entities' own nodes use "#")`;
   const scheme = base.slice(0, base.indexOf(':')).toLowerCase();
   if (!base.startsWith('//', scheme.length + 1) && contextPrefixNames().has(scheme)) {
-    return `base IRI ${JSON.stringify(base)}: scheme: "${scheme}" is also the name of the prefix "${scheme}:" of the JSON-LD context, so JSON-LD would read "${base}…" as a compact IRI; choose another --base (another scheme, or "${scheme}://" with an authority)`;
+    return `base IRI ${JSON.stringify(base)} (--base): scheme: "${scheme}" is also the name of the prefix "${scheme}:" of the JSON-LD context, so JSON-LD would read "${base}…" as a compact IRI; choose another --base (another scheme, or "${scheme}://" with an authority)`;
   }
   return undefined;
 }
