@@ -3,7 +3,7 @@ import type { BlankNode, Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { termKey, validateShape, type CompiledShapes, type Constraint, type DataAccess, type Shape, type Sink } from './shacl-compile.js';
 
-const { blankNode } = DataFactory;
+const { blankNode, literal, namedNode } = DataFactory;
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const RDFS_SUBCLASS_OF = 'http://www.w3.org/2000/01/rdf-schema#subClassOf';
@@ -36,6 +36,21 @@ function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/**
+ * A copy of a string that shares no memory with the text it was cut from: the parser's IRIs and literals are slices
+ * of the chunk they were read from, and keeping one would keep the whole chunk (the file, over a long index).
+ */
+function detached(text: string): string {
+  return (` ${text}`).slice(1);
+}
+
+/** A term whose value shares no memory with the parser's input (see detached). */
+function detachedTerm(t: Term): Term {
+  if (t.termType === 'NamedNode') return namedNode(detached(t.value));
+  if (t.termType === 'Literal') return literal(detached(t.value), (t as Literal).language || namedNode(detached((t as Literal).datatype.value)));
+  return t;
+}
+
 /** The group a node's triples belong to: an IRI without its fragment (nodes embedded in an entity come with it), or the blank node itself. */
 function groupOf(key: string): string {
   if (key.startsWith('_:')) return key;
@@ -54,7 +69,7 @@ class BlankLabels {
   term(t: Term): Term {
     if (t.termType !== 'BlankNode') return t;
     let b = this.labels.get(t.value);
-    if (!b) this.labels.set(t.value, (b = blankNode(`b${this.labels.size + 1}`)));
+    if (!b) this.labels.set(detached(t.value), (b = blankNode(`b${this.labels.size + 1}`)));
     return b;
   }
 }
@@ -167,6 +182,8 @@ export class StreamShacl {
   readonly extra = new Map<string, NodeData>();
   /** Subjects of the triples of each inverse-path predicate, by object. */
   readonly inverse = new Map<string, Map<string, Term[]>>();
+  /** The lengths of the inverse-path predicates: most predicates are told apart without hashing them. */
+  private readonly inverseLengths = new Set<number>();
   private readonly typeIds = new Map<string, number>();
   private readonly typeKeys: string[] = [];
   private readonly typeSets = new Map<string, number>();
@@ -203,7 +220,7 @@ export class StreamShacl {
 
   /** A validation of one file against compiled shapes; `extra` quads are added to the data graph. */
   constructor(private readonly shapes: CompiledShapes, extra: Iterable<Quad>, private readonly onResult: (r: ShaclResult) => void) {
-    for (const p of shapes.inversePredicates) this.inverse.set(p, new Map());
+    for (const p of shapes.inversePredicates) { this.inverse.set(p, new Map()); this.inverseLengths.add(p.length); }
     for (const q of extra) {
       const key = termKey(q.subject);
       let n = this.extra.get(key);
@@ -238,16 +255,17 @@ export class StreamShacl {
 
   private indexTriple(s: Term, p: string, o: Term): void {
     if (p === RDFS_SUBCLASS_OF) {
-      const sub = termKey(s);
+      const sub = detached(termKey(s));
       const edges = this.superEdges.get(sub);
-      if (edges) edges.push(termKey(o)); else this.superEdges.set(sub, [termKey(o)]);
+      if (edges) edges.push(detached(termKey(o))); else this.superEdges.set(sub, [detached(termKey(o))]);
     }
+    if (!this.inverseLengths.has(p.length)) return;
     const inverse = this.inverse.get(p);
     if (inverse) {
       const key = termKey(o);
       const subjects = inverse.get(key);
-      if (!subjects) inverse.set(key, [s]);
-      else if (!subjects.some((x) => x.equals(s))) subjects.push(s);
+      if (!subjects) inverse.set(detached(key), [detachedTerm(s)]);
+      else if (!subjects.some((x) => x.equals(s))) subjects.push(detachedTerm(s));
     }
   }
 
@@ -298,7 +316,7 @@ export class StreamShacl {
 
   private typeId(key: string): number {
     let id = this.typeIds.get(key);
-    if (id === undefined) { id = this.typeKeys.length; this.typeIds.set(key, id); this.typeKeys.push(key); }
+    if (id === undefined) { id = this.typeKeys.length; this.typeIds.set(detached(key), id); this.typeKeys.push(detached(key)); }
     return id;
   }
 
