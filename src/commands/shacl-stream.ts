@@ -1,6 +1,7 @@
 // Streaming SHACL validation with compiled shapes: a first pass indexes types, subclasses and inverse-path triples; a second validates each entity's group of triples; nodes a group does not hold are fetched by a further pass.
 import type { BlankNode, Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
+import { hash53 } from '../mapping/hashindex.js';
 import { termKey, validateShape, type CompiledShapes, type Constraint, type DataAccess, type Shape, type Sink } from './shacl-compile.js';
 
 const { blankNode, literal, namedNode } = DataFactory;
@@ -22,25 +23,11 @@ export interface ShaclResult {
   readonly messages: readonly Literal[];
 }
 
-/** A 53-bit hash of a string (cyrb53). */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 /**
  * A copy of a string that shares no memory with the text it was cut from: the parser's IRIs and literals are slices
  * of the chunk they were read from, and keeping one would keep the whole chunk (the file, over a long index).
  */
-function detached(text: string): string {
+export function detached(text: string): string {
   return (` ${text}`).slice(1);
 }
 

@@ -1,4 +1,4 @@
-// Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, then SHACL.
+// Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, and SHACL (the streaming validator for shapes it compiles, else rdf-validate-shacl in memory).
 import { DIRECT_EXTENSIONS, formatNamed, FORMATS } from '../rdf/formats.js';
 import { asDirectFile, defaultGraph, firstMentions, INPUT_FORMATS, ParseError, parseFile, PlacedDataError, type Finding } from '../rdf/read.js';
 import { entityIriOf } from './import.js';
@@ -14,8 +14,12 @@ import { CLASSES, type Entity } from '../model/classes.js';
 import { decodeQuads } from '../mapping/decode.js';
 import { DataError, InputError } from '../errors.js';
 import { ancestorsOf, propertiesOf, type ClassDecl } from '../model/schema.js';
-import { ShaclChecker, type Violation } from './shacl.js';
-import { HashIndex } from '../mapping/hashindex.js';
+import { CLASS_HIERARCHY, ResultText, ShaclChecker, type ShaclResult } from './shacl.js';
+import { compileShapes, UnsupportedShapes, type CompiledShapes } from './shacl-compile.js';
+import { detached, StreamShacl } from './shacl-stream.js';
+import { hash53, HashIndex } from '../mapping/hashindex.js';
+
+export { hash53 };
 import { KG_NS, RDF } from '../model/vocab.js';
 
 /** Options of validation. */
@@ -25,8 +29,19 @@ export interface ValidateOptions {
   readonly shapes: readonly Quad[];
   /** Overrides the format the file extension implies: ttl, nt, nq or trig. */
   readonly inputFormat?: string;
-  /** Above this many triples the SHACL engine (which holds the graph in memory) is skipped; decoding and checks still run. */
+  /**
+   * Above this many triples, what would hold the whole graph in memory is skipped: the SHACL engine (for shapes the
+   * streaming validator cannot compile), and SHACL and decoding of a file whose entities' triples are not together.
+   */
   readonly shaclMaxTriples: number;
+  /**
+   * Which SHACL validator runs: `auto` (the default) the streaming one when it compiles the shapes, else
+   * rdf-validate-shacl; `stream` the streaming one only (a UsageError for shapes it cannot compile); `engine`
+   * rdf-validate-shacl, in memory.
+   */
+  readonly shaclEngine?: 'auto' | 'stream' | 'engine';
+  /** Told each SHACL result, as terms (for an sh:ValidationReport). */
+  readonly onShaclResult?: (result: ShaclResult) => void;
   /** At most this many syntax errors are reported per file. */
   readonly maxSyntaxErrors?: number;
   /** Told the step validation is at, and how many triples it has read in it so far (for a progress line). */
@@ -35,20 +50,6 @@ export interface ValidateOptions {
 
 /** The steps of validating one file. */
 export type ValidateStep = 'parsing' | 'decoding' | 'SHACL';
-
-/** A 53-bit hash of a string (cyrb53): collisions among a few million IRIs are vanishingly unlikely. */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 /** The entity an IRI belongs to: the IRI itself, or the part before `#` for nodes embedded in an entity. */
 function entityKey(iri: string): string {
@@ -124,45 +125,63 @@ async function validateDirect(path: string, format: string, options: ValidateOpt
   const report = (status: FileReport['status'], findings: Finding[], triples = 0, entities = 0, shacl: FileReport['shacl'] = 'not reached'): FileReport =>
     ({ file: path, status, triples, entities, shacl, findings });
 
-  // Pass 1: syntax, and what checking an entity needs to know of the others (classes, document texts, back references).
-  // The index holds 53-bit hashes of IRIs, not the IRIs, so that its memory stays small for large files.
+  // Pass 1: syntax, and what checking an entity needs to know of the others (classes, document texts, back references),
+  // and what the streaming SHACL validator indexes (types, subclasses, inverse-path triples). The indexes hold 53-bit
+  // hashes of IRIs, not the IRIs, so that their memory stays small for large files.
   const findings: Finding[] = [];
   const classOf = new HashIndex();
   const texts = new Map<string, string>();
   const referenced = new HashIndex();
+  const runs = new HashIndex();
+  const shacl = shaclFor(options);
+  const text = textFor(options.shapes);
+  const onResult = (r: ShaclResult): void => {
+    const v = text.violation(r);
+    findings.push({ kind: 'shacl', focus: v.focus, path: v.path, constraint: v.constraint, ...(v.value ? { value: v.value } : {}), message: v.message });
+    options.onShaclResult?.(r);
+  };
+  const stream = shacl.compiled ? new StreamShacl(shacl.compiled, CLASS_HIERARCHY, onResult) : undefined;
   let triples = 0;
+  let key = '';
   const step = options.onStep ?? ((): void => {});
   step('parsing', 0);
   for await (const q of parseFile(path, format, findings, options.maxSyntaxErrors ?? 50)) {
     triples++;
     if ((triples & 0xffff) === 0) step('parsing', triples);
     if (q.predicate.value === RDF.type && q.object.termType === 'NamedNode' && !ABSTRACT.has(q.object.value)) classOf.add(hash53(q.subject.value), CLASS_INDEX.get(q.object.value) ?? NOT_OURS);
-    else if (q.predicate.value === `${KG_NS}text` && q.object.termType === 'Literal') texts.set(q.subject.value, q.object.value);
+    else if (q.predicate.value === `${KG_NS}text` && q.object.termType === 'Literal') texts.set(detached(q.subject.value), detached(q.object.value));
     for (const r of REFERENCED_BY) if (q.predicate.value === r.iri) referenced.add(hash53(`${r.cls} ${r.prop} ${q.object.value}`), 1);
+    const k = q.subject.termType === 'NamedNode' ? entityKey(q.subject.value) : `_:${q.subject.value}`;
+    if (k !== key) { runs.add(hash53(k), 0); key = k; }
+    stream?.index(q);
   }
   if (findings.length) return report('unreadable', findings, triples);
   if (triples === 0) return report('invalid', [{ kind: 'empty', message: 'the file holds no triples' }]);
   classOf.freeze(moreSpecific); // an entity has several types (its class and its superclasses): keep its class
   referenced.freeze();
+  // Scattered: some entity's triples are not together (not as the exporter writes them), so that entity by entity
+  // will not do: decoding (and SHACL) take the whole graph in memory, up to shaclMaxTriples.
+  const scattered = runs.freeze();
+  stream?.endIndex();
+  const inMemory = triples <= options.shaclMaxTriples;
+  const streaming = stream && (!scattered || inMemory) ? stream : undefined;
 
-  // Pass 2: decode and check entity by entity (each entity's triples, with its embedded nodes, come together).
+  // Pass 2: decode and check entity by entity (each entity's triples, with its embedded nodes, come together), and
+  // validate each entity's group against the compiled shapes.
   const context: CheckContext = {
     classOf: (id) => CLASS_LIST[classOf.get(hash53(options.base + id)) ?? NOT_OURS],
     sourceText: (id) => texts.get(options.base + id),
     isReferenced: (id, cls, prop) => referenced.get(hash53(`${cls} ${prop} ${options.base}${id}`)) !== undefined,
   };
-  const keepForShacl = triples <= options.shaclMaxTriples;
+  const keepAll = inMemory && (scattered || !stream);
   const all: Quad[] = [];
-  const done = new HashIndex();
   let group: Quad[] = [];
-  let key = '';
   let entities = 0;
-  let scattered = false;
+  key = '';
   const flush = (): void => {
     if (!group.length) return;
-    done.add(hash53(key), 0);
     entities++;
-    checkGroup(group);
+    if (!scattered) checkGroup(group);
     group = [];
   };
   const checkGroup = (quads: Quad[]): void => {
@@ -180,28 +199,32 @@ async function validateDirect(path: string, format: string, options: ValidateOpt
   step('decoding', 0);
   for await (const q of parseFile(path, format, findings, 1)) {
     if ((++read & 0xffff) === 0) step('decoding', read);
-    if (keepForShacl) all.push(q);
+    if (keepAll) all.push(q);
+    streaming?.check(q);
     const k = q.subject.termType === 'NamedNode' ? entityKey(q.subject.value) : `_:${q.subject.value}`;
     if (k !== key) { flush(); key = k; }
     group.push(q);
   }
   flush();
-  scattered = done.freeze();
   if (scattered) {
     // An entity's triples were spread over the file: decode the whole graph at once instead (in memory).
-    findings.splice(0, findings.length);
-    if (!keepForShacl) findings.push({ kind: 'check', message: `the triples of some entities are not together and the file has more than ${options.shaclMaxTriples} triples: only checked entity by entity` });
+    if (!inMemory) findings.push({ kind: 'check', message: `the triples of some entities are not together and the file has more than ${options.shaclMaxTriples} triples: only checked entity by entity` });
     else checkGroup(all);
   }
 
-  let shacl: FileReport['shacl'] = 'skipped';
-  if (keepForShacl) {
-    shacl = 'ran';
+  let ran: FileReport['shacl'] = 'skipped';
+  if (streaming) {
+    ran = 'ran';
     step('SHACL', triples);
-    const violations: Violation[] = await checkerFor(options.shapes).check(all.map(defaultGraph));
-    for (const v of violations) findings.push({ kind: 'shacl', focus: v.focus, path: v.path, constraint: v.constraint, ...(v.value ? { value: v.value } : {}), message: v.message });
+    streaming.endCheck();
+    // Constraints that reached nodes written elsewhere in the file (not as the exporter writes): read it again for them.
+    await streaming.finish(() => parseFile(path, format, [], 1));
+  } else if (!stream && inMemory) {
+    ran = 'ran';
+    step('SHACL', triples);
+    for (const r of await checkerFor(options.shapes).results(all.map(defaultGraph))) onResult(r);
   }
-  return report(findings.length ? 'invalid' : 'valid', positions ? placeFindings(path, findings, options.base) : findings, triples, entities, shacl);
+  return report(findings.length ? 'invalid' : 'valid', positions ? placeFindings(path, findings, options.base) : findings, triples, entities, ran);
 }
 
 /** The findings, each with the line and column where its entity (focus) is first written in the file, when found. */
@@ -222,6 +245,36 @@ function placeFindings(path: string, findings: Finding[], base: string): Finding
 }
 
 const checkers = new WeakMap<readonly Quad[], ShaclChecker>();
+const compiledShapes = new WeakMap<readonly Quad[], { compiled?: CompiledShapes }>();
+const texts = new WeakMap<readonly Quad[], ResultText>();
+
+/**
+ * The SHACL validator for the options' shapes, compiled once per shapes graph: the streaming one when it compiles
+ * them (always the generated shapes), else none (rdf-validate-shacl runs, in memory).
+ * @throws UnsupportedShapes (a UsageError) with `shaclEngine: 'stream'` for shapes the streaming validator cannot compile.
+ */
+function shaclFor(options: ValidateOptions): { compiled?: CompiledShapes } {
+  if (options.shaclEngine === 'engine') return {};
+  let known = compiledShapes.get(options.shapes);
+  if (!known) {
+    try {
+      known = { compiled: compileShapes(options.shapes) };
+    } catch (error) {
+      if (!(error instanceof UnsupportedShapes) || options.shaclEngine === 'stream') throw error;
+      known = {};
+    }
+    compiledShapes.set(options.shapes, known);
+  }
+  if (!known.compiled && options.shaclEngine === 'stream') return { compiled: compileShapes(options.shapes) };
+  return known;
+}
+
+/** How results are printed for a shapes graph (one per graph, reused across files). */
+function textFor(shapes: readonly Quad[]): ResultText {
+  let text = texts.get(shapes);
+  if (!text) texts.set(shapes, (text = new ResultText(shapes)));
+  return text;
+}
 
 /** One SHACL checker per shapes graph, reused across files. */
 function checkerFor(shapes: readonly Quad[]): ShaclChecker {

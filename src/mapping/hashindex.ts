@@ -1,4 +1,18 @@
-// A compact map from 53-bit hashes to small integers, in typed arrays (about 9 bytes an entry), for indexes over large files.
+// A compact map from 53-bit hashes to small integers, in typed arrays (about 9 bytes an entry), for indexes over large files; and the hash.
+
+/** A 53-bit hash of a string (cyrb53): collisions among a few million IRIs are vanishingly unlikely. */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
 
 /** Collects (hash, value) pairs, then answers look-ups by binary search once frozen. */
 export class HashIndex {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, StreamParser } from 'n3';
 import { cannotRead, DataError, InputError, UsageError, type DataProblem } from '../errors.js';
@@ -134,8 +135,32 @@ class Utf8Check {
   }
 }
 
+/**
+ * Whether a file is all UTF-8, by Node's native check (buffer.isUtf8: RFC 3629, as Utf8Check), chunk by chunk: a
+ * chunk is cut before a sequence its end may split, which starts the next one.
+ */
+function isUtf8File(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let position = 0; ;) {
+      const n = readSync(fd, buffer, 0, CHUNK, position);
+      if (n === 0) return true;
+      let end = n;
+      let i = n - 1;
+      while (i > 0 && n - i < 4 && ((buffer[i] ?? 0) & 0xc0) === 0x80) i--;
+      if ((buffer[i] ?? 0) >= 0xc0 && n === CHUNK) end = i;
+      if (!isUtf8(buffer.subarray(0, end))) return false;
+      position += end;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The first place where a file (its leading BOM skipped) is not valid UTF-8, or undefined when it all is. */
 function utf8Error(path: string): Utf8Error | undefined {
+  if (isUtf8File(path)) return undefined; // the byte-by-byte check below only places the error (line and column)
   const fd = openSync(path, 'r');
   try {
     const check = new Utf8Check();
