@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positionsOf, scanJson } from '../src/rdf/json.js';
 import { projectPath } from '../src/project.js';
@@ -53,7 +53,7 @@ function placeOf(bytes: Buffer, offset: number, skip = 0): string {
 
 /** Runs validate, import (into a folder that must stay empty when it fails) and roundtrip on one file. */
 async function readAll(path: string): Promise<{ validate: Awaited<ReturnType<typeof runCli>>; import: Awaited<ReturnType<typeof runCli>>; roundtrip: Awaited<ReturnType<typeof runCli>>; wrote: boolean }> {
-  const out = join(path, '..', 'imported.json');
+  const out = join(dirname(path), 'imported.json');
   const validate = await runCli(['validate', path]);
   const imported = await runCli(['import', path, '--out', out]);
   const roundtrip = await runCli(['roundtrip', path, '--input', tinyJson]);
@@ -108,7 +108,7 @@ describe.each(FORMATS)('validate, import and roundtrip read %s alike', (ext) => 
     expect([r.import.code, r.roundtrip.code], r.import.stderr + r.roundtrip.stderr).toEqual([0, 0]);
     const plain = caseFile(ext, bytes);
     const again = await runCli(['import', plain, '--out', '-']);
-    expect(JSON.parse(readFileSync(join(path, '..', 'imported.json'), 'utf8')).entities).toEqual(JSON.parse(again.stdout).entities);
+    expect(JSON.parse(readFileSync(join(dirname(path), 'imported.json'), 'utf8')).entities).toEqual(JSON.parse(again.stdout).entities);
   });
 
   it('counts lines and columns after the BOM, and refuses a second BOM as the character it is', async () => {
@@ -171,7 +171,7 @@ describe('an id that breaks the id rule', () => {
     const v = await runCli(['validate', path]);
     expect(v.code).toBe(1);
     expect(v.stdout).toContain(`  decode: ${problem} (entity at ${path}:${place})\n`);
-    const i = await runCli(['import', path, '--out', join(path, '..', 'out.json')]);
+    const i = await runCli(['import', path, '--out', join(dirname(path), 'out.json')]);
     expect(i.code).toBe(1);
     expect(i.stderr).toContain(`  ${problem} (entity at ${path}:${place})\n`);
     for (const text of [v.stdout, i.stderr]) expect(text).not.toMatch(/neither an entity IRI|field http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#type/);
@@ -189,7 +189,7 @@ describe('JSON datasets (kg export --input, kg roundtrip --input)', () => {
   /** Runs export --input on a JSON text and checks that nothing was written when it fails. */
   const exportJson = async (content: string | Buffer): Promise<{ code: number; stderr: string; path: string }> => {
     const path = caseFile('json', content);
-    const out = join(path, '..', 'out');
+    const out = join(dirname(path), 'out');
     const r = await runCli(['export', '--input', path, '--out', out]);
     if (r.code !== 0) expect(existsSync(out), 'nothing is written when the input is refused').toBe(false);
     return { code: r.code, stderr: r.stderr, path };
@@ -213,7 +213,7 @@ describe('JSON datasets (kg export --input, kg roundtrip --input)', () => {
     const plain = await exportJson(json);
     const bom = await exportJson(Buffer.concat([BOM, Buffer.from(json)]));
     expect([plain.code, bom.code], bom.stderr).toEqual([0, 0]);
-    const body = (p: string): string => readFileSync(join(p, '..', 'out', 'tiny.ttl'), 'utf8').replace(/^#.*\n/gm, ''); // the header names the input file
+    const body = (p: string): string => readFileSync(join(dirname(p), 'out', 'tiny.ttl'), 'utf8').replace(/^#.*\n/gm, ''); // the header names the input file
     expect(body(bom.path)).toBe(body(plain.path));
   });
 
