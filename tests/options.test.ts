@@ -95,7 +95,7 @@ describe('the types actions receive come from the table', () => {
     expectTypeOf<CommandValues<'export'>['synthetic']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<CommandValues<'export'>['splitSize']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<CommandValues<'validate'>['shaclMaxTriples']>().toEqualTypeOf<number>();
-    expectTypeOf<CommandValues<'validate'>['format']>().toEqualTypeOf<'text' | 'json'>();
+    expectTypeOf<CommandValues<'validate'>['format']>().toEqualTypeOf<'text' | 'json' | 'turtle'>();
     expectTypeOf<CommandValues<'validate'>['args']>().toEqualTypeOf<string[]>();
     expectTypeOf<CommandValues<'query'>['args']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<CommandValues<'query'>['data']>().toEqualTypeOf<string[] | undefined>();

@@ -1,8 +1,10 @@
 // The streaming SHACL validator against rdf-validate-shacl: the same results, focus node by focus node, on the kitchen sink, article 000, the fixture article and systematic mutations of them (in file order and shuffled); unsupported shapes refused.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Literal, Quad, Term } from '@rdfjs/types';
-import { DataFactory } from 'n3';
-import { describe, expect, it } from 'vitest';
+import { DataFactory, Parser, Writer } from 'n3';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLASS_HIERARCHY, parseShapes, ShaclChecker, type ShaclResult } from '../src/commands/shacl.js';
 import { compileShapes, UnsupportedShapes } from '../src/commands/shacl-compile.js';
 import { StreamShacl } from '../src/commands/shacl-stream.js';
@@ -12,6 +14,8 @@ import { DEFAULT_BASE } from '../src/model/vocab.js';
 import { projectPath } from '../src/project.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
 import { TEST_CORPUS } from './fixtures/articles/index.js';
+import { validateFile, type Finding } from '../src/commands/validate.js';
+import { runCli } from './helpers.js';
 
 const { namedNode, literal, quad, blankNode } = DataFactory;
 
@@ -491,4 +495,75 @@ describe('shapes the streaming validator compiles', () => {
     expect(() => compileShapes(shapes)).toThrow(UnsupportedShapes);
     expect(() => compileShapes(shapes)).toThrow(named);
   });
+});
+
+describe('kg validate with the streaming validator', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-shacl-stream-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const kitchen = BASES[0]?.[1] ?? [];
+  const [batch] = batches(mutations(kitchen), 1);
+  let mutated = [...kitchen];
+  for (const m of batch ?? []) mutated = m.apply(mutated);
+  const write = (name: string, quads: readonly Quad[], format: string): string => {
+    const writer = new Writer({ format });
+    writer.addQuads(quads as Quad[]);
+    let text = '';
+    writer.end((_e: unknown, out: string) => { text = out; });
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const shaclFindings = (findings: readonly Finding[]): string[] => findings.filter((f) => f.kind === 'shacl').map((f) => JSON.stringify([f.focus, f.path, f.constraint, f.value, f.message])).sort();
+
+  it.each([
+    ['N-Triples, as the export writes it', 'mutated.nt', 'N-Triples', mutated],
+    ['Turtle', 'mutated.ttl', 'Turtle', mutated],
+    ['N-Triples with every triple shuffled', 'shuffled.nt', 'N-Triples', shuffled(mutated, 5)],
+  ])('reports what rdf-validate-shacl reports on mutations of the kitchen sink in %s', async (_what, name, format, quads) => {
+    const path = write(name, quads, format);
+    const options = { base: DEFAULT_BASE, shapes: SHAPES, shaclMaxTriples: 200_000 };
+    const stream = await validateFile(path, { ...options, shaclEngine: 'stream' });
+    const engine = await validateFile(path, { ...options, shaclEngine: 'engine' });
+    expect([stream.shacl, engine.shacl]).toEqual(['ran', 'ran']);
+    expect(shaclFindings(stream.findings).length).toBeGreaterThan(100);
+    expect(shaclFindings(stream.findings)).toEqual(shaclFindings(engine.findings));
+    expect(stream.findings.filter((f) => f.kind !== 'shacl')).toEqual(engine.findings.filter((f) => f.kind !== 'shacl'));
+  }, 300_000);
+
+  it('prints each file\'s SHACL results as an sh:ValidationReport in Turtle with --format turtle, the same as the JSON report\'s', async () => {
+    const bad = write('bad.nt', mutated, 'N-Triples');
+    const good = write('good.nt', kitchen, 'N-Triples');
+    const turtle = await runCli(['validate', bad, good, '--format', 'turtle']);
+    const json = await runCli(['validate', bad, good, '--format', 'json']);
+    expect([turtle.code, json.code]).toEqual([1, 1]);
+    expect(turtle.stdout).toMatch(/^# decode: /m);
+    const graph = new Parser().parse(turtle.stdout);
+    const out = (s: Term, p: string): Term[] => graph.filter((q) => q.subject.equals(s) && q.predicate.value === p).map((q) => q.object);
+    const reports = graph.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${SH}ValidationReport`).map((q) => q.subject);
+    expect(reports.map((r) => [out(r, `${RDFS}label`)[0]?.value, out(r, `${SH}conforms`)[0]?.value])).toEqual([[bad, 'false'], [good, 'true']]);
+    const show = (t: Term | undefined): string | undefined => {
+      if (!t) return undefined;
+      if (t.termType === 'BlankNode') return `^${out(t, `${SH}inversePath`)[0]?.value}`;
+      return t.termType === 'Literal' ? `${JSON.stringify(t.value)}^^${(t as Literal).datatype.value}`.replace(/\^\^http:\/\/www.w3.org\/1999\/02\/22-rdf-syntax-ns#langString$/, `@${(t as Literal).language}`) : t.value;
+    };
+    const fromTurtle = out(reports[0] as Term, `${SH}result`).map((r) => JSON.stringify([show(out(r, `${SH}focusNode`)[0]), show(out(r, `${SH}resultPath`)[0]) ?? '', show(out(r, `${SH}sourceConstraintComponent`)[0]),
+      show(out(r, `${SH}value`)[0]), out(r, `${SH}resultMessage`).map((m) => m.value).join('; ')])).sort();
+    const fromJson = shaclFindings((JSON.parse(json.stdout) as Array<{ findings: Finding[] }>)[0]?.findings ?? []);
+    expect(fromTurtle.length).toBeGreaterThan(100);
+    expect(fromTurtle).toEqual(fromJson);
+    expect(out(out(reports[0] as Term, `${SH}result`)[0] as Term, `${SH}resultSeverity`).map((t) => t.value)).toEqual([`${SH}Violation`]);
+  }, 300_000);
+
+  it('falls back to rdf-validate-shacl for --shapes it cannot compile, in memory up to --shacl-max-triples', async () => {
+    const shapes = join(dir, 'other-shapes.ttl');
+    writeFileSync(shapes, `@prefix sh: <${SH}>. <http://e.org/s> a sh:NodeShape; sh:targetClass <${KG}Person>; sh:property [ sh:path <${KG}name>; sh:minLength 100 ].\n`);
+    const good = write('good.ttl', kitchen, 'Turtle');
+    const small = await runCli(['validate', good, '--shapes', shapes]);
+    expect(small.code).toBe(1);
+    expect(small.stdout).toContain('sh:MinLengthConstraintComponent');
+    const big = await runCli(['validate', good, '--shapes', shapes, '--shacl-max-triples', '10']);
+    expect(big.code).toBe(0);
+    expect(big.stdout).toContain('SHACL skipped: too many triples for the in-memory engine');
+    await expect(validateFile(good, { base: DEFAULT_BASE, shapes: parseShapes(readFileSync(shapes, 'utf8')), shaclMaxTriples: 10, shaclEngine: 'stream' })).rejects.toThrow(/sh:minLength, which the streaming validator does not implement/);
+  }, 300_000);
 });

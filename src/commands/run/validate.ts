@@ -1,4 +1,4 @@
-// kg validate: check RDF files (syntax, decoding, the declarations' rules, SHACL) and print the reports.
+// kg validate: check RDF files (syntax, decoding, the declarations' rules, SHACL) and print the reports (text, JSON, or SHACL validation reports in Turtle).
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { projectPath } from '../../project.js';
@@ -6,11 +6,13 @@ import { spool, stdinAtMostOnce } from '../../rdf/stdin.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
 import type { CommandValues } from './values.js';
+import type { ShaclFileReport } from '../shacl-report.js';
+import type { ShaclResult } from '../shacl.js';
 
 /** Runs kg validate; returns the exit code the reports give (0 valid, 1 invalid data, 2 a file not read or parsed). */
 export async function runValidate(opts: CommandValues<'validate'>, io: Io): Promise<number> {
   const shapesPath = opts.shapes ?? projectPath('ontology/shapes.ttl');
-  const [{ parseShapes }, { exitCodeOf, formatReportsText, validateFile }] = await Promise.all([import('../shacl.js'), import('../validate.js')]);
+  const [{ parseShapes }, { exitCodeOf, formatReportsText, validateFile }, { reportsTurtle }] = await Promise.all([import('../shacl.js'), import('../validate.js'), import('../shacl-report.js')]);
   let shapes;
   try {
     shapes = parseShapes(readFileSync(shapesPath, 'utf8'));
@@ -20,6 +22,7 @@ export async function runValidate(opts: CommandValues<'validate'>, io: Io): Prom
   const files = opts.args;
   stdinAtMostOnce(files);
   const reports = [];
+  const withResults: ShaclFileReport[] = [];
   const line = progress({ stream: io.stderr, env: io.env });
   for (const [i, file] of files.entries()) {
     // Standard input ("-", /dev/stdin) and pipes are copied to a temporary file first: validation reads a file several times.
@@ -32,13 +35,18 @@ export async function runValidate(opts: CommandValues<'validate'>, io: Io): Prom
         line.update(`${shown}: ${s}${triples ? `, ${triples} triples` : ''}`, s !== step);
         step = s;
       };
-      const report = await validateFile(input.path, { base: opts.base, shapes, shaclMaxTriples: opts.shaclMaxTriples, ...(inputFormat ? { inputFormat } : {}), ...(line.active ? { onStep } : {}) });
-      reports.push(input.path === file ? report : { ...report, file: input.name });
+      const results: ShaclResult[] = [];
+      const onShaclResult = (r: ShaclResult): void => { results.push(r); };
+      const report = await validateFile(input.path, { base: opts.base, shapes, shaclMaxTriples: opts.shaclMaxTriples, ...(inputFormat ? { inputFormat } : {}), ...(line.active ? { onStep } : {}), ...(opts.format === 'turtle' ? { onShaclResult } : {}) });
+      const named = input.path === file ? report : { ...report, file: input.name };
+      reports.push(named);
+      withResults.push({ report: named, results });
     } finally {
       input.cleanup();
     }
   }
   line.clear();
-  io.stdout.write(opts.format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatReportsText(reports));
+  if (opts.format === 'turtle') io.stdout.write(await reportsTurtle(withResults, shapes));
+  else io.stdout.write(opts.format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatReportsText(reports));
   return exitCodeOf(reports);
 }

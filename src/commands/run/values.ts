@@ -184,11 +184,11 @@ export const COMMANDS = [
     args: '<file...>',
     summary: 'Check RDF files: syntax (file:line:column), strict decoding into entities, the declarations\' rules, and SHACL. A file "-" (or /dev/stdin, or a pipe) is read from standard input, as Turtle (which N-Triples also is) unless --input-format says otherwise. Exit 0 valid, 1 invalid data, 2 a file could not be read or parsed.',
     options: [
-      choice('-f, --format <format>', 'how to print the reports', ['text', 'json'], { default: 'text' }),
+      choice('-f, --format <format>', 'how to print the reports: text, json, or turtle (a SHACL sh:ValidationReport per file, its results as blank nodes; findings of the other steps as comments)', ['text', 'json', 'turtle'], { default: 'text' }),
       path('-s, --shapes <file>', 'SHACL shapes to use instead of ontology/shapes.ttl (Turtle)'),
       inputFormat(),
       baseOption('base IRI of the entities in the files'),
-      whole('--shacl-max-triples <n>', 'largest file (in triples) given to the in-memory SHACL engine; larger files are still decoded and checked entity by entity, in a stream', { min: 0, default: 200_000 }),
+      whole('--shacl-max-triples <n>', 'largest file (in triples) validated in memory: by rdf-validate-shacl, for --shapes the streaming SHACL validator does not implement (the generated shapes are checked in a stream at any size), and a file whose entities\' triples are not together; larger ones are still decoded and checked entity by entity', { min: 0, default: 200_000 }),
       flag('--verbose', 'print a stack trace on internal errors'),
     ],
   },
