@@ -248,22 +248,50 @@ describe('JSON datasets (kg export --input, kg roundtrip --input)', () => {
   });
 });
 
-describe('JSON-LD keys and numbers', () => {
-  it('refuses a key given twice and a number a double rounds, in validate and import alike (exit 1, file:line:column)', async () => {
-    for (const [content, message] of [
-      ['{\n  "@id": "https://w3id.org/news-kg/id/person/p",\n  "@id": "https://w3id.org/news-kg/id/person/q"\n}', 'the key "@id" is given twice in one object'],
-      ['{\n  "@context": {"@vocab": "https://e.org/"},\n  "n": 12345678901234567890\n}', 'the number 12345678901234567890 (as written) cannot be read exactly'],
-    ] as const) {
-      const path = caseFile('jsonld', content);
-      const v = await runCli(['validate', path]);
-      expect(v.code).toBe(1);
-      expect(v.stdout).toContain(`${message}`);
-      expect(v.stdout).toContain(`(at ${path}:3:`);
-      const i = await runCli(['import', path, '--out', '-']);
-      expect(i.code).toBe(1);
-      expect(i.stderr).toContain(`entity ${path}:3:`);
-      expect(i.stderr).toContain(message);
+describe('JSON-LD read strictly', () => {
+  it.each([
+    ['a key given twice', '{\n  "@id": "https://w3id.org/news-kg/id/person/p",\n  "@id": "https://w3id.org/news-kg/id/person/q"\n}',
+      'https://w3id.org/news-kg/id/person/q', '$', 'the key "@id" is given twice in one object', '3:3'],
+    ['a number a double rounds', '{\n  "@context": {"@vocab": "https://e.org/"},\n  "n": 12345678901234567890\n}',
+      undefined, 'n', 'the number 12345678901234567890 (as written) cannot be read exactly', '3:8'],
+    ['a lone surrogate escape', '{\n  "@id": "https://w3id.org/news-kg/id/person/p",\n  "http://www.w3.org/2000/01/rdf-schema#label": {"@value": "a\\uD800b", "@language": "en"}\n}',
+      'https://w3id.org/news-kg/id/person/p', '["http://www.w3.org/2000/01/rdf-schema#label"].@value', '\\uD800 (as written) is half of a UTF-16 surrogate pair with no other half', '3:62'],
+  ])('refuses %s in validate and import alike (exit 1), naming the node, the JSON path and the place', async (_what, content, node, field, message, place) => {
+    const path = caseFile('jsonld', content);
+    const v = await runCli(['validate', path]);
+    expect(v.code, v.stdout).toBe(1);
+    expect(v.stdout).toContain(`  decode: ${node === undefined ? '' : `entity ${node}, `}field ${field}: ${message}`);
+    expect(v.stdout).toContain(`(${node === undefined ? 'at' : 'entity at'} ${path}:${place})\n`);
+    const i = await runCli(['import', path, '--out', '-']);
+    expect(i.code, i.stderr).toBe(1);
+    expect(i.stderr).toContain(node === undefined ? `entity ${path}:${place}, field ${field}: ${message}` : `entity ${node}, field ${field}: ${message}`);
+    if (node !== undefined) expect(i.stderr).toContain(`(at ${path}:${place})\n`);
+  });
+
+  it('tells a graph the JSON-LD gives that cannot be read without a line of the file (the line is the graph\'s)', async () => {
+    const path = caseFile('jsonld', '{"@id": "https://w3id.org/news-kg/id/person/p", "http://www.w3.org/2000/01/rdf-schema#label": {"@value": "P", "@language": "en_US"}}');
+    const message = `${path}: the graph of this JSON-LD cannot be read: Unexpected "_us" (line 1 of that graph as N-Quads)`;
+    const r = await readAll(path);
+    expect([r.validate.code, r.validate.stdout]).toEqual([2, `${message}\n`]);
+    expect([r.import.code, r.import.stderr, r.wrote]).toEqual([2, `kg: ${message}\n`, false]);
+  });
+});
+
+describe('options every reader takes', () => {
+  it.each([['news-kg/id/'], ['http://e.org/a#/'], ['http://e.org/a']])('refuses --base %s up front in validate, import and roundtrip (exit 2, naming --base)', async (base) => {
+    const file = join(dir, 'clean', 'tiny.ttl');
+    for (const args of [['validate', file], ['import', file, '--out', '-'], ['roundtrip', file, '--input', tinyJson]]) {
+      const r = await runCli([...args, '--base', base]);
+      expect([r.code, r.stdout], args[0]).toEqual([2, '']);
+      expect(r.stderr, args[0]).toMatch(new RegExp(`^kg: .*${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*--base`));
     }
+  });
+
+  it('kg roundtrip --input checks the dataset as kg export --input does, naming the entity and where it is declared', async () => {
+    const path = caseFile('json', JSON.stringify({ ...TINY, entities: [...TINY.entities, { type: 'Person', id: 'person/a.b', label: [{ value: 'A', lang: 'en' }] }] }, null, 2));
+    const r = await runCli(['roundtrip', join(dir, 'clean', 'tiny.ttl'), '--input', path]);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(new RegExp(`entity person/a\\.b, field id: .*"person/a\\.b".*\\(declared at ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:5\\)`));
   });
 });
 

@@ -1,6 +1,6 @@
 // Validates RDF files in a stream: syntax (every error, with line and column), strict decoding and checks per entity, and SHACL (the streaming validator for shapes it compiles, else rdf-validate-shacl in memory).
 import { DIRECT_EXTENSIONS, formatNamed, FORMATS } from '../rdf/formats.js';
-import { asDirectFile, defaultGraph, firstMentions, INPUT_FORMATS, ParseError, parseFile, PlacedDataError, type Finding } from '../rdf/read.js';
+import { asDirectFile, defaultGraph, firstMentions, INPUT_FORMATS, inTheGraph, ParseError, parseFile, PlacedDataError, type Finding } from '../rdf/read.js';
 import { entityIriOf } from './import.js';
 
 export { defaultGraph, INPUT_FORMATS, type Finding };
@@ -109,7 +109,10 @@ export async function validateFile(path: string, options: ValidateOptions): Prom
     direct = await asDirectFile(path, 'jsonld');
   } catch (error) {
     if (error instanceof ParseError) return report('unreadable', [...error.findings]);
-    if (error instanceof PlacedDataError) return report('invalid', error.problems.map((p, k) => ({ kind: 'decode', ...error.places[k], path: p.field, message: p.message })));
+    if (error instanceof PlacedDataError) {
+      // Each problem has its place; it names its node (focus) when it is in one with an "@id".
+      return report('invalid', error.problems.map((p, k) => ({ kind: 'decode', ...error.places[k], ...(p.entity.startsWith(`${path}:`) ? {} : { focus: p.entity }), path: p.field, message: p.message.replace(/ \(at [^()]*\)$/, '') })));
+    }
     if (error instanceof InputError) return report('unreadable', [{ kind: 'read', message: error.message }]);
     throw error;
   }
@@ -155,7 +158,7 @@ async function validateDirect(path: string, format: string, options: ValidateOpt
     if (k !== key) { runs.add(hash53(k), 0); key = k; }
     stream?.index(q);
   }
-  if (findings.length) return report('unreadable', findings, triples);
+  if (findings.length) return report('unreadable', positions ? findings : findings.map(inTheGraph), triples);
   if (triples === 0) return report('invalid', [{ kind: 'empty', message: 'the file holds no triples' }]);
   classOf.freeze(moreSpecific); // an entity has several types (its class and its superclasses): keep its class
   referenced.freeze();

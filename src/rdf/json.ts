@@ -17,6 +17,8 @@ export interface JsonScan {
   readonly duplicates: ReadonlyArray<{ readonly key: string; readonly path: JsonPath; readonly offset: number }>;
   /** Numbers that a double (RFC 8259 §6, IEEE 754) cannot hold as written: integers it rounds, and overflows to infinity; `text` is the number as written. */
   readonly inexact: ReadonlyArray<{ readonly text: string; readonly path: JsonPath; readonly offset: number }>;
+  /** `\u` escapes of a lone surrogate (JSON allows them, RFC 8259 §8.2; Unicode text cannot hold them), as written: `\ud800`. */
+  readonly loneSurrogates: ReadonlyArray<{ readonly text: string; readonly path: JsonPath; readonly offset: number }>;
   /** Each member of a top-level object by key (the first, when given twice): the offset of its key and, for an array value, of each element. */
   readonly members: ReadonlyMap<string, { readonly offset: number; readonly elements: readonly number[] }>;
 }
@@ -50,18 +52,23 @@ interface Frame {
 
 /**
  * Scans JSON text once (linear in its length, no recursion, so any nesting depth) for its first syntax error, its
- * duplicate keys and its inexact numbers (RFC 8259); a text it finds no error in is one JSON.parse accepts.
- * `maxReports` caps the duplicates and inexact numbers collected.
+ * duplicate keys, its inexact numbers and its escaped lone surrogates (RFC 8259); a text it finds no error in is one
+ * JSON.parse accepts. `maxReports` caps each of those lists. The path of a string that is a key is its object's.
  */
 export function scanJson(text: string, maxReports = 50): JsonScan {
   const duplicates: Array<{ key: string; path: JsonPath; offset: number }> = [];
   const inexact: Array<{ text: string; path: JsonPath; offset: number }> = [];
+  const loneSurrogates: Array<{ text: string; path: JsonPath; offset: number }> = [];
   const members = new Map<string, { offset: number; elements: number[] }>();
   const stack: Frame[] = [];
   const n = text.length;
   let i = 0;
-  const done = (error?: { offset: number; message: string }): JsonScan => ({ ...(error ? { error } : {}), duplicates, inexact, members });
-  const path = (): Array<string | number> => stack.map((f) => (f.array ? f.index : f.key));
+  const done = (error?: { offset: number; message: string }): JsonScan => ({ ...(error ? { error } : {}), duplicates, inexact, loneSurrogates, members });
+  let inKey = false;
+  const path = (): Array<string | number> => {
+    const p = stack.map((f) => (f.array ? f.index : f.key));
+    return inKey ? p.slice(0, -1) : p;
+  };
   const skip = (): void => {
     for (;;) {
       const c = text.charCodeAt(i);
@@ -81,6 +88,10 @@ export function scanJson(text: string, maxReports = 50): JsonScan {
         const e = text[i + 1];
         if (e === 'u') {
           if (!HEX4.test(text.slice(i + 2, i + 6))) return `expected four hexadecimal digits after '\\u', found ${JSON.stringify(text.slice(i + 2, i + 6))}`;
+          const unit = parseInt(text.slice(i + 2, i + 6), 16);
+          const next = text[i + 6] === '\\' && text[i + 7] === 'u' ? parseInt(text.slice(i + 8, i + 12), 16) : NaN;
+          if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i += 6; // a pair: both escapes at once
+          else if (unit >= 0xd800 && unit <= 0xdfff && loneSurrogates.length < maxReports) loneSurrogates.push({ text: text.slice(i, i + 6), path: path(), offset: i });
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else { i++; return `expected an escape ('\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t' or '\\uXXXX') after '\\', found ${shown(text, i)}`; }
@@ -134,7 +145,9 @@ export function scanJson(text: string, maxReports = 50): JsonScan {
       const top = stack[stack.length - 1] as Frame;
       if (text[i] !== '"') return done({ offset: i, message: `expected a member name in double quotes, found ${shown(text, i)}` });
       const start = i;
+      inKey = true;
       const problem = string();
+      inKey = false;
       if (problem) return done({ offset: i, message: problem });
       const raw = text.slice(start + 1, i - 1);
       const key = raw.includes('\\') ? (JSON.parse(text.slice(start, i)) as string) : raw;

@@ -416,7 +416,7 @@ export async function readQuads(path: string, options: { inputFormat?: string; n
   } finally {
     direct.cleanup();
   }
-  if (findings.length) throw new ParseError(shown, findings);
+  if (findings.length) throw new ParseError(shown, direct.positions ? findings : findings.map(inTheGraph));
   if (quads.length === 0) throw new DataError([{ entity: shown, field: '(empty)', message: 'the file holds no triples' }]);
   return { quads, positions: direct.positions };
 }
@@ -457,20 +457,46 @@ export async function jsonLdToNQuads(file: string, source: string | Buffer, show
   }
 }
 
-/** Parses JSON-LD text after scanning it (scanJson): syntax errors, repeated keys and rounded numbers are refused with their places. */
+/**
+ * Parses JSON-LD text after scanning it (scanJson): syntax errors, repeated keys, rounded numbers and lone surrogates
+ * are refused with their places; each problem names the node it is in (the nearest enclosing "@id") when it has one,
+ * else the file, line and column.
+ */
 function parseJsonStrictly(text: string, shown: string): unknown {
   const scan = scanJson(text);
   if (scan.error) {
     const [at] = positionsOf(text, [scan.error.offset]);
     throw new ParseError(shown, [{ kind: 'syntax', ...at, message: `not valid JSON: ${scan.error.message}` }]);
   }
-  const places = positionsOf(text, [...scan.duplicates.map((d) => d.offset), ...scan.inexact.map((d) => d.offset)]);
-  const problems: DataProblem[] = [
-    ...scan.duplicates.map((d) => ({ field: pathText(d.path), message: `the key ${JSON.stringify(d.key)} is given twice in one object: a JSON-LD processor would keep one of the two silently (RFC 8259 §4: names should be unique)` })),
-    ...scan.inexact.map((d) => ({ field: pathText(d.path), message: inexactMessage(d.text) })),
-  ].map((p, k) => ({ entity: `${shown}:${places[k]?.line ?? 1}:${places[k]?.column ?? 1}`, ...p }));
-  if (problems.length) throw new PlacedDataError(problems, places);
-  return JSON.parse(text) as unknown;
+  const value = JSON.parse(text) as unknown;
+  const found = [
+    ...scan.duplicates.map((d) => ({ path: d.path, offset: d.offset, message: `the key ${JSON.stringify(d.key)} is given twice in one object: a JSON-LD processor would keep one of the two silently (RFC 8259 §4: names should be unique)` })),
+    ...scan.inexact.map((d) => ({ path: d.path, offset: d.offset, message: inexactMessage(d.text) })),
+    ...scan.loneSurrogates.map((d) => ({ path: d.path, offset: d.offset, message: `${d.text} (as written) is half of a UTF-16 surrogate pair with no other half: RDF text holds Unicode characters only (RDF 1.1 Concepts §3.3, XML 1.0 Char)` })),
+  ];
+  if (!found.length) return value;
+  const places = positionsOf(text, found.map((f) => f.offset));
+  const problems: DataProblem[] = found.map((f, k) => {
+    const at = `${shown}:${places[k]?.line ?? 1}:${places[k]?.column ?? 1}`;
+    const node = nodeIdAt(value, f.path);
+    return { entity: node ?? at, field: pathText(f.path), message: node === undefined ? f.message : `${f.message} (at ${at})` };
+  });
+  throw new PlacedDataError(problems, places);
+}
+
+/** The "@id" of the innermost JSON-LD node object on a path through a JSON value (not inside a "@context"), if any. */
+function nodeIdAt(value: unknown, path: readonly (string | number)[]): string | undefined {
+  let id: string | undefined;
+  let here: unknown = value;
+  for (let k = 0; ; k++) {
+    if (typeof here === 'object' && here !== null && !Array.isArray(here)) {
+      const own = (here as Record<string, unknown>)['@id'];
+      if (typeof own === 'string') id = own;
+    }
+    const step = path[k];
+    if (step === undefined || step === '@context' || typeof here !== 'object' || here === null) return id; // a context's "@id"s are terms' IRIs
+    here = (here as Record<string | number, unknown>)[step];
+  }
 }
 
 /** Why a JSON number as written cannot be read: a double (RFC 8259 §6, IEEE 754) rounds it or overflows. */
@@ -478,6 +504,11 @@ export function inexactMessage(written: string): string {
   const value = Number(written);
   const becomes = Number.isInteger(value) ? BigInt(value).toString() : String(value);
   return `the number ${written} (as written) cannot be read exactly: JSON numbers are read as IEEE 754 doubles (RFC 8259 §6), which hold whole numbers only up to 9007199254740991 (2^53 - 1), so it would become ${becomes}; write it as a string`;
+}
+
+/** A finding in the N-Quads a JSON-LD file was turned into: its line there is no place in the file, so it is told in the message. */
+export function inTheGraph(f: Finding): Finding {
+  return { kind: f.kind, message: `the graph of this JSON-LD cannot be read: ${f.message}${f.line !== undefined ? ` (line ${f.line} of that graph as N-Quads)` : ''}` };
 }
 
 /**

@@ -1,11 +1,12 @@
 // kg import: read RDF back into typed entities and write them as a JSON dataset.
 import { writeFilesAtomically } from '../../rdf/atomic.js';
 import { spool } from '../../rdf/stdin.js';
-import { resolvePath, type Io } from './io.js';
+import { checkBaseOption, resolvePath, type Io } from './io.js';
 import type { CommandValues } from './values.js';
 
 /** Runs kg import. */
 export async function runImport(opts: CommandValues<'import'>, io: Io): Promise<void> {
+  await checkBaseOption(opts.base);
   const { importFile } = await import('../import.js');
   const input = await spool(opts.args, io.stdin);
   let dataset;

@@ -1,6 +1,7 @@
 // What a command's runner takes from the process, handed in so that runners can be called (and tested) without
 // process globals: the output sinks, standard input, the folder relative paths resolve against, and the environment.
 import { resolve } from 'node:path';
+import { UsageError } from '../../errors.js';
 import type { ProgressStream } from './progress.js';
 
 /** Where a runner writes: process.stdout or process.stderr, or in tests any object with write (and isTTY, for progress). */
@@ -25,4 +26,16 @@ export interface Io {
 /** A path resolved against the runner's folder (an absolute path as it is). */
 export function resolvePath(io: Io, path: string): string {
   return resolve(io.cwd, path);
+}
+
+/**
+ * Refuses a `--base` that cannot be the base of entity IRIs, by the one rule of checkBase (mapping/iri.ts: an absolute
+ * IRI per RFC 3987 ending with "/", without "#", whose scheme is no prefix of the JSON-LD context), before any file is
+ * read, so that every command that takes --base refuses the same ones.
+ * @throws UsageError naming --base, the rule and the value as written.
+ */
+export async function checkBaseOption(base: string): Promise<void> {
+  const { checkBase } = await import('../../mapping/iri.js');
+  const problem = checkBase(base);
+  if (problem) throw new UsageError(problem.includes('--base') ? problem : `--base: ${problem}`);
 }

@@ -4,7 +4,7 @@ import { cannotRead, UsageError } from '../../errors.js';
 import type { Dataset } from '../../mapping/dataset.js';
 import { loadDatasetJson } from '../../rdf/input.js';
 import { isStdin, spool, stdinAtMostOnce } from '../../rdf/stdin.js';
-import type { Io } from './io.js';
+import { checkBaseOption, type Io } from './io.js';
 import { builtInDatasets } from './modules.js';
 import type { CommandValues } from './values.js';
 
@@ -17,6 +17,7 @@ export async function runRoundtrip(opts: CommandValues<'roundtrip'>, io: Io): Pr
   if (sources.length > 1) throw new UsageError(`${sources.join(' and ')} exclude each other: give one source of the expected graph`);
   if (isStdin(file) && !sources.length) throw new UsageError('kg roundtrip - (standard input) has no file name to find the dataset by: give --dataset NAME, --input DATASET.json or --synthetic N');
   if (opts.input !== undefined) stdinAtMostOnce([file, opts.input]);
+  await checkBaseOption(base);
   if (!isStdin(file)) rdfFileFormat(file, inputFormat); // a missing file or unknown format is refused before the datasets are loaded
   let datasets: (() => Iterable<Dataset>) | readonly Dataset[];
   if (opts.synthetic !== undefined) {
@@ -37,7 +38,11 @@ export async function runRoundtrip(opts: CommandValues<'roundtrip'>, io: Io): Pr
       }
       if (!isFile) throw cannotRead(input, new Error('not a regular file'), 'the dataset');
     }
-    datasets = [loadDatasetJson(input === '/dev/stdin' ? '-' : input)];
+    const dataset = loadDatasetJson(input === '/dev/stdin' ? '-' : input);
+    // The expected graph is what kg export would write from this file, so the file must pass export's checks first.
+    const { checkAll } = await import('../export.js');
+    checkAll([dataset], { base });
+    datasets = [dataset];
   } else {
     const all = await builtInDatasets();
     const name = opts.dataset ?? basename(file).replace(/\.[a-z]+$/, '');

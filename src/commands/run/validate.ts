@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { projectPath } from '../../project.js';
 import { spool, stdinAtMostOnce } from '../../rdf/stdin.js';
-import type { Io } from './io.js';
+import { checkBaseOption, type Io } from './io.js';
 import { progress } from './progress.js';
 import type { CommandValues } from './values.js';
 import type { ShaclFileReport } from '../shacl-report.js';
@@ -11,6 +11,7 @@ import type { ShaclResult } from '../shacl.js';
 
 /** Runs kg validate; returns the exit code the reports give (0 valid, 1 invalid data, 2 a file not read or parsed). */
 export async function runValidate(opts: CommandValues<'validate'>, io: Io): Promise<number> {
+  await checkBaseOption(opts.base);
   const shapesPath = opts.shapes ?? projectPath('ontology/shapes.ttl');
   const [{ parseShapes }, { exitCodeOf, formatReportsText, validateFile }, { reportsTurtle }] = await Promise.all([import('../shacl.js'), import('../validate.js'), import('../shacl-report.js')]);
   let shapes;
