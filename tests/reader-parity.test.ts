@@ -241,6 +241,13 @@ describe('JSON datasets (kg export --input, kg roundtrip --input)', () => {
     expect(r.stderr).toMatch(new RegExp(`\\(at ${r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:21\\)`));
   });
 
+  it('refuses an escaped lone surrogate as written, with its entity, field and place', async () => {
+    const r = await exportJson(json.replace('"value": "C"', '"value": "C\\udc00"'));
+    const line = json.split('\n').findIndex((l) => l.includes('"value": "C"')) + 1;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`entity country/c, field label[0].value: \\udc00 (as written, at ${r.path}:${line}:${(json.split('\n')[line - 1] ?? '').indexOf('"C"') + 3}) is half of a UTF-16 surrogate pair with no other half`);
+  });
+
   it('names the place of an entity the checks refuse', async () => {
     const r = await exportJson(json.replace('"id": "country/c"', '"id": "country/C"'));
     expect(r.code).toBe(1);

@@ -14,7 +14,8 @@ export const DATASET_FIELDS: readonly string[] = ['name', 'title', 'entities'];
 /**
  * Loads `{ name, title, entities }` from a JSON file ("-": standard input). The bytes must be UTF-8 (a leading BOM is
  * skipped, as every reader does) and the text JSON (RFC 8259); a key given twice in one object, a field other than
- * name, title and entities at the top, and a number a double cannot hold as written are refused. Entity-level problems
+ * name, title and entities at the top, a number a double cannot hold as written and an escaped lone surrogate are
+ * refused. Entity-level problems
  * are left to the checker, which names each entity's place (`origins`: `file:line:column`).
  * @throws InputError for an unreadable file; ParseError (an InputError) `file:line:column: not valid JSON: …` or
  *   `… not valid UTF-8 …`; DataError naming the entity (or the file), the field, the place and the value as written.
@@ -41,7 +42,7 @@ export function loadDatasetJson(path: string): Dataset {
   // Where things are: each top-level member, each entity, each duplicate key and inexact number.
   const unknown = [...scan.members.keys()].filter((k) => !DATASET_FIELDS.includes(k));
   const starts = scan.members.get('entities')?.elements ?? [];
-  const offsets = [...unknown.map((k) => scan.members.get(k)?.offset ?? 0), ...scan.duplicates.map((x) => x.offset), ...scan.inexact.map((x) => x.offset), ...starts];
+  const offsets = [...unknown.map((k) => scan.members.get(k)?.offset ?? 0), ...scan.duplicates.map((x) => x.offset), ...scan.inexact.map((x) => x.offset), ...scan.loneSurrogates.map((x) => x.offset), ...starts];
   const places = positionsOf(text, offsets).map((p) => `${shown}:${p.line}:${p.column}`);
   const placeOf = (k: number): string => places[k] ?? shown;
   /** The entity a path is in (its id, or `entities[i]`) and the field within it; the file itself for the top level. */
@@ -61,6 +62,10 @@ export function loadDatasetJson(path: string): Dataset {
   for (const num of scan.inexact) {
     const { entity, field } = within(num.path);
     problems.push({ entity, field, message: `${inexactMessage(num.text)} (at ${placeOf(k++)})` });
+  }
+  for (const half of scan.loneSurrogates) {
+    const { entity, field } = within(half.path);
+    problems.push({ entity, field, message: `${half.text} (as written, at ${placeOf(k++)}) is half of a UTF-16 surrogate pair with no other half: text holds Unicode characters only (RDF 1.1 Concepts §3.3, XML 1.0 Char)` });
   }
   if (problems.length) throw new DataError(problems);
 
