@@ -9,6 +9,7 @@ import { CLASS_HIERARCHY, parseShapes, ShaclChecker, type ShaclResult } from '..
 import { compileShapes, UnsupportedShapes } from '../src/commands/shacl-compile.js';
 import { StreamShacl } from '../src/commands/shacl-stream.js';
 import { shapesFile } from '../src/commands/export.js';
+import { syntheticCorpus } from '../src/commands/synthetic.js';
 import { entitiesQuads, sortedById } from '../src/mapping/encode.js';
 import { DEFAULT_BASE } from '../src/model/vocab.js';
 import { projectPath } from '../src/project.js';
@@ -438,6 +439,45 @@ describe('the streaming validator and rdf-validate-shacl', () => {
     const second = await expectSameResults(broken, 17);
     expect(second.inOrder.reread).toBe(true);
     expect(second.oracle.some((r) => r.focus.value === a && r.component.value === `${SH}QualifiedMinCountConstraintComponent`)).toBe(true);
+  }, 300_000);
+});
+
+describe('the streaming validator and rdf-validate-shacl on random edits of the synthetic corpus', () => {
+  const corpus = [...syntheticCorpus(6, 3)].flatMap((d) => [...entitiesQuads(sortedById(d.entities), { base: DEFAULT_BASE })]);
+
+  /** `n` random edits (fixed seed): a triple dropped, given twice, its object taken from another triple or made a subject, its literal changed, or a triple added with another's predicate and object, or pointing back at its subject. */
+  function edited(quads: readonly Quad[], n: number, seed: number): Quad[] {
+    const next = random(seed);
+    const pick = (): Quad => out[Math.floor(next() * out.length)] as Quad;
+    const out = [...quads];
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(next() * out.length);
+      const q = out[k] as Quad;
+      const r = next();
+      if (r < 0.2) out.splice(k, 1);
+      else if (r < 0.35) out[k] = quad(q.subject, q.predicate, pick().object);
+      else if (r < 0.5) { const o = pick(); out.splice(k + 1, 0, quad(q.subject, o.predicate, o.object)); }
+      else if (r < 0.6) out.splice(k + 1, 0, q);
+      else if (r < 0.75) out[k] = quad(q.subject, q.predicate, pick().subject);
+      else if (r < 0.9) out[k] = q.object.termType === 'Literal' ? quad(q.subject, q.predicate, literal(`${q.object.value}1`, (q.object as Literal).language || (q.object as Literal).datatype)) : q;
+      else { const o = pick(); out.splice(k + 1, 0, quad(o.object.termType === 'NamedNode' ? o.object : o.subject, q.predicate, q.subject)); }
+    }
+    return out;
+  }
+
+  it('agree on a file edited at random (its entities\' triples kept together, so that nodes of other groups are read again)', async () => {
+    const quads = edited(corpus, 600, 21);
+    const grouped = quads.map((q, i) => [groupOf(q.subject.value), i, q] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map((x) => x[2]);
+    const { oracle, inOrder } = await expectSameResults(grouped, 23);
+    expect(inOrder.scattered).toBe(false);
+    expect(inOrder.reread).toBe(true);
+    expect(oracle.length).toBeGreaterThan(200);
+  }, 300_000);
+
+  it('agree on a file edited at random, its added triples where the edits put them', async () => {
+    const { oracle, inOrder } = await expectSameResults(edited(corpus, 600, 29), 31);
+    expect(inOrder.scattered).toBe(true);
+    expect(oracle.length).toBeGreaterThan(200);
   }, 300_000);
 });
 
