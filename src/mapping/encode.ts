@@ -1,5 +1,4 @@
 // Maps entities to RDF/JS quads, lazily and in a fixed order, driven only by the class declarations.
-import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { CLASS_BY_NAME, type Entity } from '../model/classes.js';
 import { embeddedIri, entityIri, enumIri } from './iri.js';
@@ -8,7 +7,7 @@ import { normalizeLanguageTag } from './lexical.js';
 import { ancestorsOf, isMany, propertiesOf, type ClassDecl, type PropDecl } from '../model/schema.js';
 import { RDF } from '../model/vocab.js';
 
-const { namedNode, quad } = DataFactory;
+import { namedNode, quad } from './terms.js';
 const TYPE = namedNode(RDF.type);
 
 /** Predicates and classes are few: one term object each, made once. */

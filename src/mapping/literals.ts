@@ -1,11 +1,10 @@
 // Converts property values to RDF terms and back, one pair of functions per kind, side by side; what text, tags, IRIs and lexical forms may be is decided in lexical.ts.
-import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Term } from '@rdfjs/types';
 import type { LangString, ScalarKind } from '../model/schema.js';
 import { RDF, XSD } from '../model/vocab.js';
 import { checkIri, checkLanguageTag, checkText, iriProblem, matchesLexicalPattern, normalizeLanguageTag, type PatternedKind } from './lexical.js';
 
-const { literal, namedNode } = DataFactory;
+import { literal, namedNode } from './terms.js';
 
 /** The largest integer a JavaScript number holds exactly (2^53 − 1), as a BigInt for comparing lexical forms. */
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
