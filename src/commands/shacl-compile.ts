@@ -218,9 +218,9 @@ export function compileShapes(quads: readonly Quad[]): CompiledShapes {
   const shapeNodes = new Set<string>();
   for (const [subject, preds] of index.subjects()) {
     for (const p of preds.keys()) {
-      if (p === 'http://www.w3.org/2002/07/owl#imports') throw new UnsupportedShapes(`${subject}: owl:imports is not supported (merge the imported shapes into the file)`);
+      if (p === 'http://www.w3.org/2002/07/owl#imports') throw new UnsupportedShapes(`${named(index.term(subject))}: owl:imports is not supported (merge the imported shapes into the file)`);
       if (!p.startsWith(SH)) continue;
-      if (!SUPPORTED_PARAMETERS.has(p) && !OTHER_KNOWN.has(p)) throw new UnsupportedShapes(`${subject.startsWith('_:') ? subject : `<${subject}>`} uses sh:${p.slice(SH.length)}, which the streaming validator does not implement`);
+      if (!SUPPORTED_PARAMETERS.has(p) && !OTHER_KNOWN.has(p)) throw new UnsupportedShapes(`${named(index.term(subject))} uses sh:${p.slice(SH.length)}, which the streaming validator does not implement`);
       if (CORE_PARAMETERS.has(p)) shapeNodes.add(subject);
     }
   }
