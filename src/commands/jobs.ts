@@ -17,6 +17,12 @@ export type RenderSource =
 /** Articles per batch: large enough that posting a batch costs little, small enough that memory stays flat (~380 triples an article). */
 export const BATCH = 50;
 
+/**
+ * The young generation of each worker, in MB: rendering allocates many short-lived strings and terms, and a larger
+ * nursery means fewer scavenges (about 15 % less CPU time than V8's default on the synthetic corpus).
+ */
+const YOUNG_GENERATION_MB = 96;
+
 /** The default number of jobs: the cores Node may use. */
 export function defaultJobs(): number {
   return availableParallelism();
@@ -54,7 +60,7 @@ export async function* renderInOrder(source: RenderSource, options: RenderOption
     for (const b of batches) yield renderArticles(articlesOf(source, b.from, b.to), options);
     return;
   }
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(workerScript(), { workerData: { source, options } }));
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(workerScript(), { workerData: { source, options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
   const done = new Map<number, Reply>();
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
