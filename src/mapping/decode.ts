@@ -53,6 +53,26 @@ function strangerProblem(base: string, iri: string, isSubject: (iri: string) => 
   };
 }
 
+/** What decoding needs of a class, computed once: its properties, their predicates, and the predicates several of them share. */
+interface Layout {
+  readonly props: ReturnType<typeof propertiesOf>;
+  readonly known: ReadonlySet<string>;
+  readonly shared: ReadonlySet<string>;
+}
+
+const LAYOUTS = new WeakMap<ClassDecl, Layout>();
+
+function layoutOf(decl: ClassDecl): Layout {
+  let layout = LAYOUTS.get(decl);
+  if (!layout) {
+    const props = propertiesOf(decl);
+    const iris = props.map((p) => p.prop.iri);
+    layout = { props, known: new Set(iris), shared: new Set(iris.filter((iri, i) => iris.indexOf(iri) !== i)) };
+    LAYOUTS.set(decl, layout);
+  }
+  return layout;
+}
+
 /** Decodes the quads of a dataset (default graph only) into entities sorted by id; throws a DataError listing every problem. */
 export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): Entity[] {
   const problems: DataProblem[] = [];
@@ -91,8 +111,7 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
       problems.push({ entity: entityId, field: 'rdf:type', message: `a ${decl.name} must have an IRI under <${options.base}${decl.idPrefix}/>` });
     }
     const out: Record<string, unknown> = expected ? {} : { type: decl.name, id: entityId };
-    const props = propertiesOf(decl);
-    const known = new Set(props.map((p) => p.prop.iri));
+    const { props, known, shared } = layoutOf(decl);
     for (const predicate of node.keys()) {
       if (predicate !== RDF.type && !known.has(predicate)) {
         problems.push({ entity: entityId, field: predicate, message: `predicate <${predicate}> is not declared for class ${decl.name}` });
@@ -100,12 +119,13 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
     }
     for (const { key, prop } of props) {
       let terms = node.get(prop.iri) ?? [];
-      if (prop.kind === 'embedded' || props.some((p) => p.prop !== prop && p.prop.iri === prop.iri)) {
+      if (prop.kind === 'embedded' || shared.has(prop.iri)) {
         // Several properties share this predicate (e.g. oa:hasSelector): each takes the objects meant for it.
         terms = terms.filter((t) => claims(prop, t, iri));
       }
       const values: unknown[] = [];
-      for (const t of [...terms].sort((a, b) => (termKey(a) < termKey(b) ? -1 : termKey(a) > termKey(b) ? 1 : 0))) {
+      const sorted = terms.length < 2 ? terms : terms.map((t) => [termKey(t), t] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((p) => p[1]);
+      for (const t of sorted) {
         const v = decodeValue(prop, t, iri, entityId, key);
         if (v !== undefined) values.push(v);
       }
@@ -118,6 +138,7 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
     }
     // Objects of a shared predicate that no property took.
     for (const [predicate, terms] of node) {
+      if (!shared.has(predicate)) continue;
       const owners = props.filter((p) => p.prop.iri === predicate);
       if (owners.length > 1) {
         for (const t of terms) {
