@@ -8,6 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory, Writer } from 'n3';
 import type { Dataset } from '../mapping/dataset.js';
 import { entitiesQuads, sortedById } from '../mapping/encode.js';
+import { renderInOrder, type RenderSource } from './jobs.js';
 import { cannotRead, UsageError } from '../errors.js';
 import { hash53 } from './validate.js';
 
@@ -32,10 +33,14 @@ export interface RoundtripReport {
   readonly extra: TripleDifference;
 }
 
-/** Where the expected datasets come from: an iterable, or a function giving them afresh (needed to list differences of a one-shot generator). */
-export type DatasetSource = Iterable<Dataset> | (() => Iterable<Dataset>);
+/**
+ * Where the expected datasets come from: an iterable, a function giving them afresh (needed to list differences of a
+ * one-shot generator), or the synthetic corpus of a seed, rendered on worker threads (`jobs`, default 1).
+ */
+export type DatasetSource = Iterable<Dataset> | (() => Iterable<Dataset>) | (RenderSource & { readonly jobs?: number });
 
 const MOD = 2 ** 52;
+const decoder = new TextDecoder();
 /** At most this many triples (both sides together, about) are held in memory while differences are listed. */
 const BUCKET_TRIPLES = 50_000;
 /** Lines buffered per bucket before they are appended to its file. */
@@ -118,7 +123,18 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   const line = new Writer({ format: 'N-Triples' });
   const toLine = (q: Quad): string => line.quadToString(q.subject, q.predicate, q.object, DataFactory.defaultGraph()).trimEnd();
   let used = false;
-  function* expected(): Generator<string> {
+  /** The expected triples as N-Triples lines, in runs (an await per run, not per line). */
+  async function* expected(): AsyncGenerator<string[]> {
+    if (typeof datasets !== 'function' && 'kind' in datasets) {
+      // N-Triples lines rendered by the workers: the same canonical form as toLine gives.
+      const render = { base: options.base, formats: ['ntriples' as const], graph: '', prefixes: [] };
+      for await (const batch of renderInOrder(datasets, render, datasets.jobs ?? 1)) {
+        const lines = decoder.decode(batch.bytes.ntriples).split('\n');
+        lines.pop();
+        yield lines;
+      }
+      return;
+    }
     let source: Iterable<Dataset>;
     if (typeof datasets === 'function') source = datasets();
     else {
@@ -127,7 +143,12 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
       source = datasets;
     }
     used = true;
-    for (const d of source) for (const q of entitiesQuads(sortedById(d.entities), options)) yield toLine(q);
+    let run: string[] = [];
+    for (const d of source) {
+      for (const q of entitiesQuads(sortedById(d.entities), options)) run.push(toLine(q));
+      if (run.length >= 10_000) { yield run; run = []; }
+    }
+    if (run.length) yield run;
   }
   async function* inFile(): AsyncGenerator<string> {
     const findings: Finding[] = [];
@@ -136,7 +157,18 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   }
 
   // Pass 1: in order, one triple at a time.
-  const want = expected();
+  const runs = expected();
+  let run: string[] = [];
+  let at = 0;
+  const want = async (): Promise<string | undefined> => {
+    while (at === run.length) {
+      const next = await runs.next();
+      if (next.done) return undefined;
+      run = next.value;
+      at = 0;
+    }
+    return run[at++];
+  };
   const fileHash = new MultisetHash();
   const wantHash = new MultisetHash();
   let inOrder = true;
@@ -145,15 +177,15 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   for await (const got of inFile()) {
     fileTriples++;
     fileHash.add(got);
-    const next = want.next();
-    if (next.done) { inOrder = false; continue; }
+    const next = at < run.length ? run[at++] : await want();
+    if (next === undefined) { inOrder = false; continue; }
     expectedTriples++;
-    wantHash.add(next.value);
-    if (got !== next.value) inOrder = false;
+    wantHash.add(next);
+    if (got !== next) inOrder = false;
   }
-  for (let next = want.next(); !next.done; next = want.next()) {
+  for (let next = await want(); next !== undefined; next = await want()) {
     expectedTriples++;
-    wantHash.add(next.value);
+    wantHash.add(next);
     inOrder = false;
   }
   const none: TripleDifference = { count: 0, first: [] };
@@ -169,7 +201,7 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
 }
 
 /** The lines of `expected` not in `file` (missing) and of `file` not in `expected` (extra), as sets, through `buckets` partitions. */
-async function setDifference(file: AsyncIterable<string>, expected: Iterable<string>, buckets: number, max: number): Promise<{ missing: TripleDifference; extra: TripleDifference }> {
+async function setDifference(file: AsyncIterable<string>, expected: AsyncIterable<string[]>, buckets: number, max: number): Promise<{ missing: TripleDifference; extra: TripleDifference }> {
   const missing = new FirstSorted(max);
   const extra = new FirstSorted(max);
   const compare = (have: string[], want: string[]): void => {
@@ -191,12 +223,14 @@ async function setDifference(file: AsyncIterable<string>, expected: Iterable<str
   if (buckets <= 1) {
     const fileLines: string[] = [];
     for await (const l of file) fileLines.push(l);
-    compare(fileLines, [...expected]);
+    const wantLines: string[] = [];
+    for await (const r of expected) for (const l of r) wantLines.push(l);
+    compare(fileLines, wantLines);
     return { missing: missing.done(), extra: extra.done() };
   }
   const dir = mkdtempSync(join(tmpdir(), 'kg-roundtrip-'));
   try {
-    const spill = async (side: 'file' | 'want', lines: AsyncIterable<string> | Iterable<string>): Promise<void> => {
+    const spill = async (side: 'file' | 'want', runs: AsyncIterable<string[]>): Promise<void> => {
       const pending: string[][] = Array.from({ length: buckets }, () => []);
       const sizes = new Array<number>(buckets).fill(0);
       const flush = (b: number): void => {
@@ -204,15 +238,17 @@ async function setDifference(file: AsyncIterable<string>, expected: Iterable<str
         pending[b] = [];
         sizes[b] = 0;
       };
-      for await (const l of lines) {
-        const b = hash53(l) % buckets;
-        (pending[b] as string[]).push(l);
-        sizes[b] = (sizes[b] as number) + l.length + 1;
-        if ((sizes[b] as number) >= FLUSH_CHARS) flush(b);
+      for await (const r of runs) {
+        for (const l of r) {
+          const b = hash53(l) % buckets;
+          (pending[b] as string[]).push(l);
+          sizes[b] = (sizes[b] as number) + l.length + 1;
+          if ((sizes[b] as number) >= FLUSH_CHARS) flush(b);
+        }
       }
       for (let b = 0; b < buckets; b++) if ((pending[b] as string[]).length) flush(b);
     };
-    await spill('file', file);
+    await spill('file', (async function* runs() { for await (const l of file) yield [l]; })());
     await spill('want', expected);
     const read = (name: string): string[] => {
       try {

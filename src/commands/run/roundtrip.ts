@@ -13,17 +13,18 @@ export async function runRoundtrip(opts: CommandValues<'roundtrip'>, io: Io): Pr
   const file = opts.args;
   const { base, inputFormat } = opts;
   const { roundtrip, rdfFileFormat } = await import('../roundtrip.js');
+  type DatasetSource = import('../roundtrip.js').DatasetSource;
   const sources = (['synthetic', 'input', 'dataset'] as const).filter((k) => opts[k] !== undefined).map((k) => `--${k}`);
   if (sources.length > 1) throw new UsageError(`${sources.join(' and ')} exclude each other: give one source of the expected graph`);
   if (isStdin(file) && !sources.length) throw new UsageError('kg roundtrip - (standard input) has no file name to find the dataset by: give --dataset NAME, --input DATASET.json or --synthetic N');
   if (opts.input !== undefined) stdinAtMostOnce([file, opts.input]);
   await checkBaseOption(base);
   if (!isStdin(file)) rdfFileFormat(file, inputFormat); // a missing file or unknown format is refused before the datasets are loaded
-  let datasets: (() => Iterable<Dataset>) | readonly Dataset[];
+  let datasets: DatasetSource;
   if (opts.synthetic !== undefined) {
     const { synthetic: n, seed } = opts;
-    const { syntheticCorpus } = await import('../synthetic.js');
-    datasets = () => syntheticCorpus(n, seed);
+    const { defaultJobs } = await import('../jobs.js');
+    datasets = { kind: 'synthetic', seed, count: n, jobs: opts.jobs ?? defaultJobs() };
   } else if (opts.input !== undefined) {
     const input = opts.input;
     if (!isStdin(input)) {

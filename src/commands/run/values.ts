@@ -231,6 +231,7 @@ export const COMMANDS = [
       path('-i, --input <file>', 'compare with this JSON dataset (`{ name, title, entities }`, as `kg export --input` reads)'),
       whole('--synthetic <n>', 'compare with the synthetic corpus of n articles', { min: 1 }),
       whole('--seed <s>', 'seed of the synthetic corpus', { min: 0, default: 1, onlyWith: '--synthetic' }),
+      whole('-j, --jobs <n>', 'worker threads rendering the synthetic corpus to compare with (default: the number of cores Node may use)', { min: 1, onlyWith: '--synthetic' }),
       inputFormat(),
       baseOption('base IRI the export was written with'),
     ],
