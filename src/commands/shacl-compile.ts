@@ -30,8 +30,8 @@ export function termKey(t: Term): string {
 export interface DataAccess {
   /** The distinct objects of the triples (node, predicate, ?). */
   objects(node: Term, predicate: string): readonly Term[];
-  /** Every triple of node as [predicate, object] (distinct). */
-  triples(node: Term): Iterable<readonly [NamedNode, Term]>;
+  /** Every triple of node (distinct), as its predicate and object at the same index. */
+  triples(node: Term): { readonly predicates: readonly NamedNode[]; readonly objects: readonly Term[] };
   /** The distinct subjects of the triples (?, predicate, node). */
   subjects(node: Term, predicate: string): readonly Term[];
   /** Whether node is a SHACL instance of the class: an rdf:type of it is the class or a subclass of it (rdfs:subClassOf*). */
@@ -362,10 +362,12 @@ export function compileShapes(quads: readonly Quad[]): CompiledShapes {
         let found = false;
         for (const v of values) {
           if (v.termType === 'Literal') continue;
-          for (const [p, o] of data.triples(v)) {
+          const { predicates, objects } = data.triples(v);
+          for (let i = 0; i < predicates.length; i++) {
+            const p = predicates[i] as NamedNode;
             if (allowed.has(p.value)) continue;
             found = true;
-            sink?.(c, focus, o, p, undefined);
+            sink?.(c, focus, objects[i], p, undefined);
           }
         }
         return found;

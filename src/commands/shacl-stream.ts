@@ -9,6 +9,7 @@ const { blankNode, literal, namedNode } = DataFactory;
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const RDFS_SUBCLASS_OF = 'http://www.w3.org/2000/01/rdf-schema#subClassOf';
 const EMPTY: readonly Term[] = [];
+const NO_TRIPLES = { predicates: [] as NamedNode[], objects: EMPTY };
 
 /** One SHACL validation result, with the terms rdf-validate-shacl gives (SHACL §3.6.2). */
 export interface ShaclResult {
@@ -102,7 +103,9 @@ class HashSet {
 /** The triples of one node: objects by predicate, without repeats. */
 class NodeData {
   readonly preds = new Map<string, Term[]>();
-  readonly pairs: Array<readonly [NamedNode, Term]> = [];
+  /** Every triple, as a predicate and an object at the same index. */
+  readonly predicates: NamedNode[] = [];
+  readonly objects: Term[] = [];
   /** Its type set (an index into the interned sets), once computed. */
   typeSet = -2;
 
@@ -115,7 +118,8 @@ class NodeData {
       for (let i = 0; i < objects.length; i++) if ((objects[i] as Term).equals(object)) return;
       objects.push(object);
     }
-    this.pairs.push([predicate, object]);
+    this.predicates.push(predicate);
+    this.objects.push(object);
   }
 }
 
@@ -148,8 +152,8 @@ class View implements DataAccess {
     return this.node(node)?.preds.get(predicate) ?? EMPTY;
   }
 
-  triples(node: Term): Iterable<readonly [NamedNode, Term]> {
-    return this.node(node)?.pairs ?? [];
+  triples(node: Term): { readonly predicates: readonly NamedNode[]; readonly objects: readonly Term[] } {
+    return this.node(node) ?? NO_TRIPLES;
   }
 
   subjects(node: Term, predicate: string): readonly Term[] {
@@ -410,7 +414,8 @@ export class StreamShacl {
 
   private newNode(into: Map<string, NodeData>, key: string, term: Term): NodeData {
     const n = new NodeData(key, term);
-    for (const [p, o] of this.extra.get(key)?.pairs ?? []) n.add(p, o);
+    const extra = this.extra.get(key);
+    if (extra) for (let i = 0; i < extra.predicates.length; i++) n.add(extra.predicates[i] as NamedNode, extra.objects[i] as Term);
     into.set(key, n);
     return n;
   }
