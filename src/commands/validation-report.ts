@@ -7,7 +7,7 @@ export interface FileReport {
   readonly status: 'valid' | 'invalid' | 'unreadable';
   readonly triples: number;
   readonly entities: number;
-  /** Whether the SHACL engine ran (it is skipped above `shaclMaxTriples`, and says so). */
+  /** Whether SHACL ran: always for shapes the streaming validator compiles, unless the file's entities are scattered over more than `shaclMaxTriples` triples; rdf-validate-shacl (other shapes) is skipped above `shaclMaxTriples`, and the report says so. */
   readonly shacl: 'ran' | 'skipped' | 'not reached';
   readonly findings: readonly Finding[];
 }
