@@ -91,7 +91,7 @@ interface Classified {
 
 const exports = pool(3);
 
-/** Exports the values, takes out those the refusal names (or, when it names none, finds them by halving), and again, until kg accepts the rest. */
+/** Exports the values, takes out those the refusal names (or, when it names none, finds them by halving), and again, until kg accepts the rest (a refusal may list only its first problems, so this can take many rounds). */
 async function classify(items: readonly Item[]): Promise<Classified> {
   const refused = new Map<string, string>();
   const faults: string[] = [];
@@ -116,7 +116,7 @@ async function classify(items: readonly Item[]): Promise<Classified> {
     return [...(await isolate(set.slice(0, half))), ...(await isolate(set.slice(half)))];
   };
   let pending = [...items];
-  for (let round = 0; round < 40; round++) {
+  for (let round = 0; round < 150; round++) {
     const r = await tryExport(pending);
     if (r.code === 0) return { accepted: pending, out: r.out, refused, faults, runs };
     checkRefusal(r, `round ${round}`);
@@ -137,7 +137,7 @@ async function classify(items: readonly Item[]): Promise<Classified> {
     }
     pending = pending.filter((i) => !named.has(i.key));
   }
-  throw new Error(`${TAG}: kg export still refused after 40 rounds (${refused.size} values taken out); faults so far:\n${faults.slice(0, 20).join('\n')}`);
+  throw new Error(`${TAG}: kg export still refused after 150 rounds (${refused.size} values taken out); faults so far:\n${faults.slice(0, 20).join('\n')}`);
 }
 
 /** Values kg refused though the spec allows them, each tried again alone (at most 40) to be sure it is refused on its own. */
