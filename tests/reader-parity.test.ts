@@ -276,8 +276,9 @@ describe('JSON-LD read strictly', () => {
   });
 
   it('tells a graph the JSON-LD gives that cannot be read without a line of the file (the line is the graph\'s)', async () => {
-    const path = caseFile('jsonld', '{"@id": "https://w3id.org/news-kg/id/person/p", "http://www.w3.org/2000/01/rdf-schema#label": {"@value": "P", "@language": "en_US"}}');
-    const message = `${path}: the graph of this JSON-LD cannot be read: Unexpected "_us" (line 1 of that graph as N-Quads)`;
+    // (an "@language" that is no BCP 47 tag is refused before, in the JSON, with its node and place)
+    const path = caseFile('jsonld', '{"@id": "https://w3id.org/news-kg/id/person/p", "http://www.w3.org/2000/01/rdf-schema#seeAlso": {"@id": "http://e.org/a<b"}}');
+    const message = `${path}: the graph of this JSON-LD cannot be read: Unexpected "<http://e.org/a\\u003Cb>" (line 1 of that graph as N-Quads)`;
     const r = await readAll(path);
     expect([r.validate.code, r.validate.stdout]).toEqual([2, `${message}\n`]);
     expect([r.import.code, r.import.stderr, r.wrote]).toEqual([2, `kg: ${message}\n`, false]);

@@ -157,7 +157,7 @@ describe('kg validate on bad files', () => {
     ['prefix.ttl', '<http://a> <http://b> "x" .\nfoo:x <http://b> "y" .\n', 2, '{f}:2:1: Undefined prefix "foo:"\n'],
     ['iri.ttl', '<http://a b> <http://b> <http://c> .\n', 2, '{f}:1:1: Unexpected "<http://a"\n'],
     ['lang.ttl', '<http://a> <http://b> "x"@123 .\n', 2, '{f}:1:26: Unexpected "@123"\n'],
-    ['langlong.ttl', '<http://a> <http://b> "x"@en-US-x-twelvechars .\n', 2, '{f}:1:26: Detected language tag with subtag longer than 8 characters\n'],
+    ['langlong.ttl', '<http://a> <http://b> "x"@en-US-x-twelvechars .\n', 2, '{f}:1:26: Detected language tag with subtag longer than 8 characters: @en-US-x-twelvechars (as written; RFC 5646 §2.1 allows at most 8)\n'],
     ['star.ttl', '<http://a> <http://b> << <http://a> <http://b> <http://c> >> .\n', 2, '{f}:1:23: RDF-star / RDF 1.2 triple terms (<< … >>) are not supported: the data must be plain RDF 1.1\n'],
     ['several.ttl', '@prefix kg: <https://w3id.org/news-kg/ontology#>.\nfoo:x a kg:Person.\n<http://a> <http://b> "fine" .\n<http://a> <http://b> "x"@123 .\n<http://a> <http://b> "fine again" .\n', 2,
       '{f}:2:1: Undefined prefix "foo:"\n{f}:4:26: Unexpected "@123"\n'],

@@ -1,4 +1,4 @@
-// One linear pass over JSON text (RFC 8259) for what JSON.parse does not tell: the place of a syntax error, keys given twice in one object, numbers a double rounds, where each top-level member starts.
+// One linear pass over JSON text (RFC 8259) for what JSON.parse does not tell: the place of a syntax error, keys given twice in one object, numbers a double rounds, where each top-level member starts, where the values of given keys are.
 
 /** Where a value sits in a JSON document: the keys and array indexes from the top. */
 export type JsonPath = readonly (string | number)[];
@@ -21,6 +21,8 @@ export interface JsonScan {
   readonly loneSurrogates: ReadonlyArray<{ readonly text: string; readonly path: JsonPath; readonly offset: number }>;
   /** Each member of a top-level object by key (the first, when given twice): the offset of its key and, for an array value, of each element. */
   readonly members: ReadonlyMap<string, { readonly offset: number; readonly elements: readonly number[] }>;
+  /** Every string that is the value of a key named in `scanJson`'s `keys` (JSON-LD's "@language"): as written (quotes and escapes included), its path and offset. */
+  readonly keyed: ReadonlyArray<{ readonly key: string; readonly written: string; readonly path: JsonPath; readonly offset: number }>;
 }
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -54,8 +56,10 @@ interface Frame {
  * Scans JSON text once (linear in its length, no recursion, so any nesting depth) for its first syntax error, its
  * duplicate keys, its inexact numbers and its escaped lone surrogates (RFC 8259); a text it finds no error in is one
  * JSON.parse accepts. `maxReports` caps each of those lists. The path of a string that is a key is its object's.
+ * The string values of the members named in `keys` are all listed (`keyed`), wherever they are.
  */
-export function scanJson(text: string, maxReports = 50): JsonScan {
+export function scanJson(text: string, maxReports = 50, keys: ReadonlySet<string> = new Set()): JsonScan {
+  const keyed: Array<{ key: string; written: string; path: JsonPath; offset: number }> = [];
   const duplicates: Array<{ key: string; path: JsonPath; offset: number }> = [];
   const inexact: Array<{ text: string; path: JsonPath; offset: number }> = [];
   const loneSurrogates: Array<{ text: string; path: JsonPath; offset: number }> = [];
@@ -63,7 +67,7 @@ export function scanJson(text: string, maxReports = 50): JsonScan {
   const stack: Frame[] = [];
   const n = text.length;
   let i = 0;
-  const done = (error?: { offset: number; message: string }): JsonScan => ({ ...(error ? { error } : {}), duplicates, inexact, loneSurrogates, members });
+  const done = (error?: { offset: number; message: string }): JsonScan => ({ ...(error ? { error } : {}), duplicates, inexact, loneSurrogates, members, keyed });
   let inKey = false;
   const path = (): Array<string | number> => {
     const p = stack.map((f) => (f.array ? f.index : f.key));
@@ -120,8 +124,11 @@ export function scanJson(text: string, maxReports = 50): JsonScan {
         continue;
       }
       if (c === '"') {
+        const start = i;
         const problem = string();
         if (problem) return done({ offset: i, message: problem });
+        const owner = stack[stack.length - 1];
+        if (keys.size && owner && !owner.array && keys.has(owner.key)) keyed.push({ key: owner.key, written: text.slice(start, i), path: path(), offset: start });
       } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
         NUMBER.lastIndex = i;
         const m = NUMBER.exec(text);

@@ -9,6 +9,7 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory, StreamParser } from 'n3';
 import { cannotRead, DataError, InputError, UsageError, type DataProblem } from '../errors.js';
 import { formatNamed, FORMATS, READ_EXTENSIONS } from './format-registry.js';
+import { checkLanguageTag } from '../mapping/lexical.js';
 import { pathText, positionsOf, scanJson, type TextPosition } from './json.js';
 
 /** The media type read for each file extension (or `--input-format`). */
@@ -257,6 +258,11 @@ function syntaxFinding(error: Error & { context?: { line?: number; token?: { lin
   }
   if (index < 0 && error.context?.token?.line === reported && typeof error.context.token.start === 'number') index = error.context.token.start;
   if (index < 0) index = Math.max(0, text.search(/\S/));
+  if (/^Detected language tag with subtag longer than 8/.test(message)) {
+    // n3 names no tag: the tag as written is the one at the reported place (its "@" or its first letter).
+    const tag = /^@?([A-Za-z0-9]+(?:-[A-Za-z0-9]*)*)/.exec(text.slice(index))?.[1];
+    if (tag) message = `${message}: @${tag} (as written; RFC 5646 §2.1 allows at most 8)`;
+  }
   return { kind: 'syntax', line, column: codePointColumn(text, index), message: visible(message) };
 }
 
@@ -399,26 +405,61 @@ export function firstMentions(path: string, iris: Iterable<string>): Map<string,
  * shown (`<stdin>`). `positions` says whether lines and columns refer to the file (not for JSON-LD, read as its graph).
  * @throws UsageError for an unknown format; InputError for an unreadable file; ParseError (an InputError) listing
  *   each encoding or syntax problem as `<file>:<line>:<column>: <message>`; DataError for a file without triples, or
- *   JSON-LD whose keys repeat or whose numbers a double rounds.
+ *   JSON-LD whose keys repeat, whose numbers a double rounds or whose language tags are not BCP 47.
  */
 export async function readQuads(path: string, options: { inputFormat?: string; name?: string } = {}): Promise<{ quads: Quad[]; positions: boolean }> {
-  const shown = options.name ?? path;
+  const quads: Quad[] = [];
+  const read = await readChecked(path, options, { star: false, bytes: false }, (q) => quads.push(q));
+  return { quads, positions: read.positions };
+}
+
+/**
+ * Reads a file for a store that parses RDF itself (kg query's Oxigraph) with the checks of readQuads, except that
+ * RDF-star / RDF 1.2 syntax is accepted (such a store reads it); gives the bytes to hand the store, which it can read
+ * as they are: the file after its BOM, or for JSON-LD its graph as N-Quads; `quads` is how many the reader found.
+ * @throws what readQuads throws, except for RDF-star.
+ */
+export async function readForStore(path: string, options: { inputFormat?: string; name?: string } = {}): Promise<{ bytes: Buffer; mediaType: string; quads: number; positions: boolean }> {
+  const read = await readChecked(path, options, { star: true, bytes: true }, () => {});
+  return { bytes: read.bytes ?? Buffer.alloc(0), mediaType: read.mediaType, quads: read.count, positions: read.positions };
+}
+
+/** The extension of a file name (after its last dot, in its last segment), or ''. */
+function extensionOf(shown: string): string {
   const dot = shown.lastIndexOf('.');
-  const ext = options.inputFormat ?? (dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '');
+  return dot > shown.lastIndexOf('/') && dot >= 0 ? shown.slice(dot + 1) : '';
+}
+
+/** readQuads and readForStore: every quad to `each`, then the refusals; with `bytes`, the bytes the reader read (after a BOM). */
+async function readChecked(
+  path: string, options: { inputFormat?: string; name?: string }, how: { star: boolean; bytes: boolean }, each: (q: Quad) => void,
+): Promise<{ positions: boolean; mediaType: string; count: number; bytes?: Buffer }> {
+  const shown = options.name ?? path;
+  const ext = options.inputFormat ?? extensionOf(shown);
   if (!formatNamed(ext)) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}": use ${READ_EXTENSIONS}, or --input-format`);
   checkReadable(path, shown);
   const direct = await asDirectFile(path, options.inputFormat ?? ext, shown);
   if (!direct) throw new UsageError(`cannot read ${shown}: unknown RDF format "${ext}"`);
   const findings: Finding[] = [];
-  const quads: Quad[] = [];
+  let count = 0;
+  let bytes: Buffer | undefined;
   try {
-    for await (const q of parseFile(direct.path, direct.mediaType, findings, 50)) quads.push(q);
+    const quads = how.star ? parseQuads(direct.path, direct.mediaType, findings, 50) : parseFile(direct.path, direct.mediaType, findings, 50);
+    for await (const q of quads) { count++; each(q); }
+    if (how.bytes && !findings.length && count) {
+      try {
+        const all = readFileSync(direct.path);
+        bytes = all.subarray(0, 3).equals(BOM) ? all.subarray(3) : all;
+      } catch (error) {
+        throw cannotRead(shown, error);
+      }
+    }
   } finally {
     direct.cleanup();
   }
   if (findings.length) throw new ParseError(shown, direct.positions ? findings : findings.map(inTheGraph));
-  if (quads.length === 0) throw new DataError([{ entity: shown, field: '(empty)', message: 'the file holds no triples' }]);
-  return { quads, positions: direct.positions };
+  if (count === 0) throw new DataError([{ entity: shown, field: '(empty)', message: 'the file holds no triples' }]);
+  return { positions: direct.positions, mediaType: direct.mediaType, count, ...(bytes ? { bytes } : {}) };
 }
 
 /**
@@ -440,8 +481,8 @@ export function checkReadable(path: string, shown = path): void {
  * `shown` is how the file is named in errors.
  * @throws ParseError with line and column for bytes that are not UTF-8 or text that is not JSON (RFC 8259), and
  *   without for JSON that is not JSON-LD of a graph; DataError naming `file:line:column` and the JSON path for a key
- *   given twice in one object, or a number a double cannot hold as written (JSON-LD processors would keep one key
- *   silently, or round the number).
+ *   given twice in one object, a number a double cannot hold as written (JSON-LD processors would keep one key
+ *   silently, or round the number), or an "@language" that is not a well-formed BCP 47 tag (RFC 5646 §2.1).
  */
 export async function jsonLdToNQuads(file: string, source: string | Buffer, shown = file): Promise<string> {
   const text = typeof source === 'string' ? source.replace(/^\uFEFF/, '') : decodeUtf8(source, shown);
@@ -458,12 +499,12 @@ export async function jsonLdToNQuads(file: string, source: string | Buffer, show
 }
 
 /**
- * Parses JSON-LD text after scanning it (scanJson): syntax errors, repeated keys, rounded numbers and lone surrogates
- * are refused with their places; each problem names the node it is in (the nearest enclosing "@id") when it has one,
+ * Parses JSON-LD text after scanning it (scanJson): syntax errors, repeated keys, rounded numbers, lone surrogates and
+ * "@language" values that are not well-formed BCP 47 tags (checkLanguageTag, the one rule) are refused with their places; each problem names the node it is in (the nearest enclosing "@id") when it has one,
  * else the file, line and column.
  */
 function parseJsonStrictly(text: string, shown: string): unknown {
-  const scan = scanJson(text);
+  const scan = scanJson(text, 50, new Set(['@language']));
   if (scan.error) {
     const [at] = positionsOf(text, [scan.error.offset]);
     throw new ParseError(shown, [{ kind: 'syntax', ...at, message: `not valid JSON: ${scan.error.message}` }]);
@@ -473,6 +514,12 @@ function parseJsonStrictly(text: string, shown: string): unknown {
     ...scan.duplicates.map((d) => ({ path: d.path, offset: d.offset, message: `the key ${JSON.stringify(d.key)} is given twice in one object: a JSON-LD processor would keep one of the two silently (RFC 8259 §4: names should be unique)` })),
     ...scan.inexact.map((d) => ({ path: d.path, offset: d.offset, message: inexactMessage(d.text) })),
     ...scan.loneSurrogates.map((d) => ({ path: d.path, offset: d.offset, message: `${d.text} (as written) is half of a UTF-16 surrogate pair with no other half: RDF text holds Unicode characters only (RDF 1.1 Concepts §3.3, XML 1.0 Char)` })),
+    // A tag the N-Quads of the graph could not even carry (@-en) would otherwise be refused there, with no place in this file.
+    ...scan.keyed.flatMap((d) => {
+      const tag = JSON.parse(d.written) as string;
+      const wrong = checkLanguageTag(tag);
+      return wrong ? [{ path: d.path, offset: d.offset, message: `${wrong}${d.written === JSON.stringify(tag) ? '' : ` (written ${d.written})`}` }] : [];
+    }).slice(0, 50),
   ];
   if (!found.length) return value;
   const places = positionsOf(text, found.map((f) => f.offset));
