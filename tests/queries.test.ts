@@ -102,14 +102,13 @@ describe('kg query', () => {
     expect([r.status, r.stdout.split('\n')[1]], r.stderr).toEqual([0, `"${parseTurtle(readFileSync(projectPath('output/article-000.ttl'), 'utf8')).length}"^^<http://www.w3.org/2001/XMLSchema#integer>`]);
   });
 
-  it('reports a syntax error in a data file as file:line:column, as the other commands do', async () => {
+  it('reports a syntax error in a data file as file:line:column with exit 2, as the other commands do', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'kg-q-'));
     try {
       const bad = join(tmp, 'bad.nt');
       writeFileSync(bad, '<http://e.org/a> <http://e.org/b> .\n');
       const r = await runCli(['query', '-q', 'ASK { ?s ?p ?o }', '--data', bad]);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`entity ${bad}:1:35, field (syntax): `);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `kg: ${bad}:1:35: Expected entity but got .\n`]);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -1,13 +1,13 @@
 // Runs SPARQL 1.1 queries on exported files in an embedded store (Oxigraph), and formats the results.
-import { directMediaType, formatNamed, FORMATS } from '../rdf/formats.js';
-import { jsonLdToNQuads } from '../rdf/read.js';
+import { directMediaType, formatNamed, READ_EXTENSIONS } from '../rdf/formats.js';
+import { ParseError, readForStore } from '../rdf/read.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import oxigraph from 'oxigraph';
 import { CLASSES } from '../model/classes.js';
-import { cannotRead, DataError, InputError, UsageError } from '../errors.js';
+import { cannotRead, InputError, UsageError } from '../errors.js';
 import { conceptPrefixes, dataPrefixes } from '../mapping/iri.js';
 import { valueSets } from '../generate/ontology.js';
 import { drain, sinkWriter } from '../rdf/turtle.js';
@@ -55,45 +55,67 @@ export function articleDataFiles(outputDir: string, article: string): string[] {
   return [join(outputDir, `${article}.ttl`), join(outputDir, 'news-kg.ttl')];
 }
 
-/** The text of a data file, or an InputError naming it. */
-function readDataFile(file: string): string {
+/** The bytes of a data file, or an InputError naming it. */
+function readDataFile(file: string): Buffer {
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     throw cannotRead(file, error);
   }
 }
 
-function loadText(store: oxigraph.Store, file: string, text: string, format: string): void {
+/**
+ * Loads bytes of RDF into the store; a refusal becomes the reader's one error shape, `file:line:column: message`
+ * (Oxigraph says "… at line L column C: …" or "… at line L between columns C and D: …", 1-based, in characters).
+ * `positions` is false when lines and columns are not the file's own (the N-Quads of a JSON-LD graph).
+ */
+function loadBytes(store: oxigraph.Store, shown: string, bytes: Buffer, format: string, options: { lenient: boolean; positions: boolean }): void {
   try {
-    store.load(text, { format });
+    store.load(bytes, { format, lenient: options.lenient });
   } catch (error) {
-    // The reader's one error shape: file:line:column, then what is wrong (Oxigraph says "… at line L column C: …").
     const message = (error as Error).message;
-    const at = /at line (\d+) column (\d+):?\s*([\s\S]*)$/.exec(message);
-    throw new DataError([at
-      ? { entity: `${file}:${at[1]}:${at[2]}`, field: '(syntax)', message: (at[3] ?? message).split('\n')[0] ?? message }
-      : { entity: file, field: '(file)', message: `cannot parse: ${message}` }]);
+    const at = /at line (\d+) (?:column (\d+)|between columns (\d+) and \d+):?\s*([\s\S]*)$/.exec(message);
+    const what = `the query store (Oxigraph) cannot load it: ${((at ? at[4] : message) ?? message).split('\n')[0]}`;
+    if (!at || !options.positions) throw new ParseError(shown, [{ kind: 'syntax', message: `${what}${at ? ` (line ${at[1]} of its graph as N-Quads)` : ''}` }]);
+    throw new ParseError(shown, [{ kind: 'syntax', line: Number(at[1]), column: Number(at[2] ?? at[3]), message: what }]);
   }
 }
 
-function unknownFormat(file: string): DataError {
-  return new DataError([{ entity: file, field: '(file)', message: `unknown RDF format; use one of ${Object.values(FORMATS).map((f) => `.${f.ext}`).join(', ')}` }]);
+/** The bytes of a file after its UTF-8 byte order mark, if any (the reader's BOM rule). */
+function withoutBom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
-/** Loads RDF files (by extension: .ttl, .nt, .nq, .trig) into a new in-memory store; see loadData for JSON-LD too. */
+/** The unknown-format refusal of kg query, which has no --input-format. */
+function unknownFormat(file: string): UsageError {
+  return new UsageError(`cannot read ${file}: unknown RDF format "${extname(file).slice(1)}": use ${READ_EXTENSIONS}`);
+}
+
+/**
+ * Loads RDF files (by extension: .ttl, .nt, .nq, .trig) into a new in-memory store as they are, a leading BOM skipped,
+ * with Oxigraph's own checks only: for the project's own export (tests, the library); `kg query` reads through the one
+ * reader with loadData.
+ * @throws UsageError for an unknown format; InputError for an unreadable file; ParseError (file:line:column) for one Oxigraph refuses.
+ */
 export function loadStore(files: readonly string[]): oxigraph.Store {
   const store = new oxigraph.Store();
   for (const file of files) {
     const format = directMediaType(file);
     if (!format) throw unknownFormat(file);
-    loadText(store, file, readDataFile(file), format);
+    loadBytes(store, file, withoutBom(readDataFile(file)), format, { lenient: false, positions: true });
   }
   return store;
 }
 
-/** Loads RDF files (by extension: .ttl, .nt, .nq, .trig, .jsonld) into a new in-memory store; `onFile` is told of each file before it is read. */
+/**
+ * Loads RDF files (by extension: .ttl, .nt, .nq, .trig, .jsonld, or `as.formats`) into a new in-memory store, each
+ * read first by the one reader (readForStore: the checks of kg validate and kg import, RDF-star accepted), then
+ * handed to Oxigraph as the reader read it (after the BOM; JSON-LD as the N-Quads of its graph), leniently (no
+ * second check of IRIs and language tags): the reader has judged it, and data rules are the decoder's (kg validate). `onFile` is told of each file before it is read; `as.names` are the names errors show.
+ * @throws UsageError for an unknown format; InputError for an unreadable file; ParseError (exit 2) for bytes that are
+ *   not UTF-8 or a syntax error, as file:line:column; DataError for a file without triples or JSON-LD the reader refuses.
+ */
 export async function loadData(
   files: readonly string[], onFile?: (file: string, index: number) => void,
   as: { names?: readonly string[]; formats?: ReadonlyArray<string | undefined> } = {},
@@ -103,12 +125,9 @@ export async function loadData(
     onFile?.(file, index);
     const shown = as.names?.[index] ?? file;
     const given = as.formats?.[index];
-    const format = directMediaType(file, given);
-    const jsonLd = formatNamed(given ?? extname(file)) === 'jsonld';
-    if (!format && !jsonLd) throw unknownFormat(shown);
-    const text = readDataFile(file);
-    if (format) loadText(store, shown, text, format);
-    else loadText(store, shown, await jsonLdToNQuads(file, text, shown), 'application/n-quads');
+    if (!directMediaType(file, given) && formatNamed(given ?? extname(file)) !== 'jsonld') throw unknownFormat(shown);
+    const read = await readForStore(file, { ...(given !== undefined ? { inputFormat: given } : {}), name: shown });
+    loadBytes(store, shown, read.bytes, read.mediaType, { lenient: true, positions: read.positions });
   }
   return store;
 }
