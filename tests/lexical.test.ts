@@ -94,7 +94,12 @@ describe('literal text holds only XML 1.0 characters (Char)', () => {
       // JSON input (JSON.stringify writes a lone surrogate as \udXXX, which JSON.parse gives back)
       const file = join(dir, `text-${n++}.json`);
       writeFileSync(file, JSON.stringify({ name: 'p', title: 'p', entities: person(text) }));
-      expect(findProblems(loadDatasetJson(file).entities)).toEqual(ts);
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        // The JSON reader refuses the escape as written, with its place, before any entity is checked.
+        expect(() => loadDatasetJson(file)).toThrow(/entity person\/p, field label\[0\]\.value: \\ud[89a-f][0-9a-f]{2} \(as written, at .*:1:\d+\) is half of a UTF-16 surrogate pair/);
+      } else {
+        expect(findProblems(loadDatasetJson(file).entities)).toEqual(ts);
+      }
       // RDF import: the decoder reads the literal through the same codec
       const problems = decodeProblems(personQuads(literal(text, 'en')));
       expect(problems).toHaveLength(1);
