@@ -73,8 +73,15 @@ const keyIn = (text: string): string | undefined => /fuzz-([sti]-\d{5})\b/.exec(
 const dataset = (items: readonly Item[]): unknown => ({ name: 'fuzz', title: `Fuzz values (seed ${SEED})`, entities: items.map((i) => i.entity) });
 
 /** A base for --base from an IRI: with a final "/" (a base must end with one); U+0000 cannot be part of a command line at all, so it is dropped. */
-const BASES = randomIris(new Random(`${SEED} bases`), N_BASES).map((iri) => { const b = iri.replace(/\u0000/g, ''); return b.endsWith('/') ? b : `${b}/`; });
-const baseAllowed = (base: string): boolean => isIri(base) && !base.includes('#') && !CONTEXT_PREFIXES.has(base.slice(0, base.indexOf(':')));
+/** Bases the base rule accepts, so that engines are always asked about some (random IRIs are mostly not ASCII URIs). */
+const GOOD_BASES = ['https://example.org/kg/', 'http://[::1]:8080/a/', 'kg://x/', 'https://x.example/%C3%A9/~a/', 'http://192.0.2.1/(1)/', 'https://example.org/a;b=c/@d/'];
+const BASES = [...GOOD_BASES, ...randomIris(new Random(`${SEED} bases`), N_BASES - GOOD_BASES.length).map((iri) => { const b = iri.replace(/\u0000/g, ''); return b.endsWith('/') ? b : `${b}/`; })];
+/**
+ * The project's base rule beyond RFC 3987 (README "IRIs"): a hierarchical ASCII URI, lower-case scheme, a host (no user
+ * information), an optional port of digits, no empty path segment, no query; written here from RFC 3986 §3 on its own.
+ */
+const BASE_SHAPE = /^[a-z][a-z0-9+.-]*:\/\/(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::[0-9]+)?(?:\/(?:[!$&'()*+,;=:@A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+)*\/$/;
+const baseAllowed = (base: string): boolean => isIri(base) && !base.includes('#') && !CONTEXT_PREFIXES.has(base.slice(0, base.indexOf(':'))) && BASE_SHAPE.test(base);
 
 // ---- Export: which values kg refuses, and the one export of all the others ----
 
@@ -183,6 +190,22 @@ interface EngineReport {
 }
 
 /**
+ * Warnings an engine gives on values it nevertheless reads back identically (still compared below): Jena RIOT warns on
+ * every U+FFFD ("Unicode replacement character"), which may mean a decoding accident upstream but is a character
+ * like any other (XML 1.0 Char), and the README says it is accepted.
+ */
+const BENIGN_WARNING: Partial<Record<Engine, RegExp>> = { 'Jena RIOT': /Unicode replacement character/i };
+
+/**
+ * Values an engine reads wrongly through a bug of its own, fixed upstream: rdflib 6.1 (Debian's) unescapes a "\u0041"
+ * that is text (a backslash before "u" and hex digits, written "\\u0041") in N-Triples only (RDFLib PR #1663). The same
+ * values are compared in rdflib's Turtle and JSON-LD readings, and in every other engine.
+ */
+const KNOWN_MISREAD: Partial<Record<Engine, (file: string, value: string) => boolean>> = {
+  rdflib: (file, value) => file.endsWith('.nt') && /\\[uU][0-9A-Fa-f]{4}/.test(value),
+};
+
+/**
  * Reads one exported file with one engine. When the engine fails (or warns), the value it stumbled on is found from the
  * line its message names (or by halving the file), recorded, and left out of a copy of the file (the exporter's own
  * blocks, nothing rewritten) that is read again: at most 30 times.
@@ -215,7 +238,8 @@ async function checkEngine(engine: Engine, file: string, accepted: readonly Item
     return new Map(candidates.map((k) => [k, message.slice(0, 600)]));
   };
   for (; attempt < 30; attempt++) {
-    const r = await parseWith(engine, path);
+    const parsed = await parseWith(engine, path);
+    const r = { ...parsed, warnings: parsed.warnings.filter((w) => !BENIGN_WARNING[engine]?.test(w)) };
     const complaint = r.error ?? (r.warnings.length ? `warnings: ${r.warnings.join(' | ')}` : undefined);
     if (!complaint) {
       const got = observed(r.quads ?? []);
@@ -225,6 +249,7 @@ async function checkEngine(engine: Engine, file: string, accepted: readonly Item
         checked++;
         const want = expected(i);
         const have = got.get(i.key) ?? [];
+        if (have.length === 1 && have[0] !== want && KNOWN_MISREAD[engine]?.(file, i.value)) continue;
         if (have.length !== 1 || have[0] !== want) failures.set(i.key, `gave ${have.length ? have.join(', ') : 'nothing'}; expected ${want}`);
       }
       return { failures, other, checked };
