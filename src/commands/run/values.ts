@@ -172,7 +172,7 @@ export const COMMANDS = [
   {
     name: 'query',
     args: '[file.rq]',
-    summary: 'Run a SPARQL 1.1 query on the export in an embedded store (Oxigraph): print the rows of a SELECT or ASK query, or the graph of a CONSTRUCT or DESCRIBE query (N-Triples or Turtle). The query is read from the file, from standard input when the file is "-", or given with --query. Syntax errors are reported as file:line:column: message.',
+    summary: 'Run a SPARQL 1.1 query on the export in an embedded store (Oxigraph): print the rows of a SELECT or ASK query, or the graph of a CONSTRUCT or DESCRIBE query (N-Triples or Turtle). The query is read from the file, from standard input when the file is "-", or given with --query. Syntax errors are reported as file:line:column: message. Data files are read as kg validate reads them (UTF-8, a leading BOM skipped, syntax errors as file:line:column with exit 2, a file without triples refused), RDF-star / RDF 1.2 accepted.',
     options: [
       str('-q, --query <text>', 'the query itself, instead of a file'),
       paths('-d, --data <file>', 'RDF file to query (.ttl, .nt, .nq, .trig, or .jsonld, read as JSON-LD); repeat for several (`-d a.ttl -d b.nt`), before or after the query file; by default the Turtle of each dataset in ./output with the ontology (output/*.ttl except void.ttl), so that no graph is loaded twice', { repeatable: true }),
