@@ -1,5 +1,5 @@
 // Output folders: created one level at a time (never looping where a path cannot hold files), fsynced, and the one error for a path that cannot be written.
-import { closeSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readProblem, UsageError } from '../errors.js';
 
@@ -77,5 +77,14 @@ export function syncFolder(path: string): void {
     if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR' && code !== 'EBADF') throw error;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The entries of a folder, or none when it cannot be read (missing, not a folder, not permitted). */
+export function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
   }
 }

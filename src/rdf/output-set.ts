@@ -2,7 +2,7 @@
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { cannotWrite, isDirectory, makeFolder, syncFolder } from './folder.js';
+import { cannotWrite, entriesOf, isDirectory, makeFolder, syncFolder } from './folder.js';
 import { acquireLock, type HeldLock } from './lock.js';
 
 /** The names this writer gives to what it leaves in an output folder while it works; every one starts with `.kg-`. */
@@ -319,13 +319,7 @@ export class OutputSet {
       size += m.size;
     };
     const visit = (dir: string, depth: number): void => {
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
+      for (const e of entriesOf(dir)) {
         const path = join(dir, e.name);
         if (depth === 0 && (e.name.startsWith(STAGING_PREFIX) || e.name.startsWith(TEMP_PREFIX))) {
           // Made only under the lock, which this run holds: they belong to no live run, except the lock files a run makes before it holds the lock.

@@ -1,7 +1,8 @@
 // Writes the documentation site (`kg docs`): ontology reference, one page per entity, one highlighted page per article and pictures of the graph, from the export's own quads.
-import { existsSync, readdirSync, rmdirSync } from 'node:fs';
+import { existsSync, rmdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { stageFiles, withOutputSet } from '../rdf/atomic.js';
+import { entriesOf } from '../rdf/folder.js';
 import type { Dataset } from '../mapping/dataset.js';
 import { articlePage } from './article-page.js';
 import { entityPage } from './entity-page.js';
@@ -49,13 +50,7 @@ export async function siteFiles(options: DocsOptions): Promise<Map<string, strin
 function stalePages(outDir: string, written: ReadonlySet<string>): string[] {
   const found: string[] = [];
   const visit = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of entriesOf(dir)) {
       const path = join(dir, e.name);
       const rel = relative(outDir, path).split(sep).join('/');
       if (e.isDirectory()) visit(path);
@@ -71,13 +66,7 @@ function stalePages(outDir: string, written: ReadonlySet<string>): string[] {
 /** Removes the folders under `entity/` and `article/` that the switch left empty. */
 function removeEmptyFolders(outDir: string): void {
   const visit = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of entriesOf(dir)) {
       if (!e.isDirectory()) continue;
       visit(join(dir, e.name));
       try { rmdirSync(join(dir, e.name)); } catch { /* not empty: keep it */ }
