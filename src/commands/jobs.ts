@@ -25,9 +25,12 @@ export const BATCH = 50;
 const YOUNG_GENERATION_MB = 32;
 const OLD_GENERATION_MB = 64;
 
-/** The default number of jobs: the cores Node may use. */
-export function defaultJobs(): number {
-  return availableParallelism();
+/** Below this many articles, starting worker threads (about 0.3 s) costs more than it saves: one job renders them. */
+export const PARALLEL_FROM = 400;
+
+/** The default number of jobs for `articles` articles: the cores Node may use, or 1 for a corpus too small to gain. */
+export function defaultJobs(articles: number): number {
+  return articles < PARALLEL_FROM ? 1 : availableParallelism();
 }
 
 /** How many articles a source holds. */

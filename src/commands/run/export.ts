@@ -24,7 +24,7 @@ export async function runExport(opts: CommandValues<'export'>, io: Io, given: Re
     const { defaultJobs } = await import('../jobs.js');
     const title = `Synthetic corpus of ${n} articles (seed ${seed})${shard ? `, shard ${shard.index} of ${shard.of}` : ''}`;
     const result = await exportStream({ kind: 'synthetic', seed, count: n }, out, {
-      base, formats, name: 'synthetic', title, jobs: opts.jobs ?? defaultJobs(), ...(shard ? { shard } : {}),
+      base, formats, name: 'synthetic', title, jobs: opts.jobs ?? defaultJobs(shard ? Math.ceil(n / shard.of) : n), ...(shard ? { shard } : {}),
       ...(splitSize ? { splitSize } : {}), ...(line ? { progress: line.report } : {}),
     });
     line?.done();

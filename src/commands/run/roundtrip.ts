@@ -24,7 +24,7 @@ export async function runRoundtrip(opts: CommandValues<'roundtrip'>, io: Io): Pr
   if (opts.synthetic !== undefined) {
     const { synthetic: n, seed } = opts;
     const { defaultJobs } = await import('../jobs.js');
-    datasets = { kind: 'synthetic', seed, count: n, jobs: opts.jobs ?? defaultJobs() };
+    datasets = { kind: 'synthetic', seed, count: n, jobs: opts.jobs ?? defaultJobs(n) };
   } else if (opts.input !== undefined) {
     const input = opts.input;
     if (!isStdin(input)) {
