@@ -1,46 +1,16 @@
 // kg query reads its data files through the one reader: the refusals of kg validate (encoding, BOM, empty input, syntax, as file:line:column), RDF-star accepted, and what the reader accepts loaded into Oxigraph as read.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
+import { BOM, FORMATS, TinyExport, type Ext } from './tiny-export.js';
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const FORMATS = ['ttl', 'nt', 'nq', 'trig', 'jsonld'] as const;
-type Ext = (typeof FORMATS)[number];
 /** Every triple, in the default graph or a named one (N-Quads and TriG put the data in a named graph). */
 const COUNT = 'SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }';
 
-/** A small dataset with a non-ASCII and a non-BMP character, exported in every format in beforeAll. */
-const TINY = {
-  name: 'tiny', title: 'Tiny',
-  entities: [
-    { type: 'Person', id: 'person/p', label: [{ value: 'P é 😀', lang: 'en' }] },
-    { type: 'Country', id: 'country/c', label: [{ value: 'C', lang: 'en' }] },
-  ],
-};
-
-let dir: string;
-const clean = new Map<Ext, Buffer>();
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kg-query-read-'));
-  const json = join(dir, 'tiny.json');
-  writeFileSync(json, JSON.stringify(TINY));
-  const r = await runCli(['export', '--input', json, '--out', join(dir, 'clean'), '--format', 'all']);
-  expect(r.code, r.stderr).toBe(0);
-  for (const ext of FORMATS) clean.set(ext, readFileSync(join(dir, 'clean', `tiny.${ext}`)));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-/** Writes a case file, each in a folder of its own. */
-function caseFile(ext: string, content: Buffer | string): string {
-  const folder = join(dir, `case-${++n}`);
-  mkdirSync(folder);
-  const path = join(folder, `x.${ext}`);
-  writeFileSync(path, content);
-  return path;
-}
+const tiny = new TinyExport('kg-query-read-');
+const clean = tiny.clean;
+beforeAll(() => tiny.setUp());
+afterAll(() => tiny.tearDown());
+const caseFile = (ext: string, content: Buffer | string): string => tiny.caseFile(ext, content);
 
 /** The clean export of a format with the label "C" changed: `to` replaces its closing quote (`C"` becomes `C` + to). */
 function withLabel(ext: Ext, to: Buffer | string): Buffer {

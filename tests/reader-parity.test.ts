@@ -1,49 +1,27 @@
 // One reader: kg validate, kg import and kg roundtrip give the same verdict and the same file:line:column message for every format (encoding, BOM, empty input, syntax); JSON datasets and JSON-LD are read strictly (line:column, duplicate keys, unknown fields, numbers as written).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positionsOf, scanJson } from '../src/rdf/json.js';
 import { projectPath } from '../src/project.js';
 import { runCli } from './helpers.js';
+import { BOM, FORMATS, TINY, TinyExport, type Ext } from './tiny-export.js';
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const BASE = 'https://w3id.org/news-kg/id/';
-const FORMATS = ['ttl', 'nt', 'nq', 'trig', 'jsonld'] as const;
-type Ext = (typeof FORMATS)[number];
 
-/** A small dataset with a non-ASCII and a non-BMP character, exported in every format in beforeAll. */
-const TINY = {
-  name: 'tiny', title: 'Tiny',
-  entities: [
-    { type: 'Person', id: 'person/p', label: [{ value: 'P é 😀', lang: 'en' }] },
-    { type: 'Country', id: 'country/c', label: [{ value: 'C', lang: 'en' }] },
-  ],
-};
 
+const tiny = new TinyExport('kg-parity-');
+const clean = tiny.clean;
 let dir: string;
-const clean = new Map<Ext, Buffer>();
 let tinyJson: string;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kg-parity-'));
-  tinyJson = join(dir, 'tiny.json');
-  writeFileSync(tinyJson, JSON.stringify(TINY));
-  const r = await runCli(['export', '--input', tinyJson, '--out', join(dir, 'clean'), '--format', 'all']);
-  expect(r.code, r.stderr).toBe(0);
-  for (const ext of FORMATS) clean.set(ext, readFileSync(join(dir, 'clean', `tiny.${ext}`)));
+  await tiny.setUp();
+  dir = tiny.dir;
+  tinyJson = tiny.tinyJson;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-/** Writes a case file (each in a folder of its own, named `tiny.<ext>` so that roundtrip finds nothing by name). */
-function caseFile(ext: string, content: Buffer | string): string {
-  const folder = join(dir, `case-${++n}`);
-  mkdirSync(folder);
-  const path = join(folder, `x.${ext}`);
-  writeFileSync(path, content);
-  return path;
-}
+afterAll(() => tiny.tearDown());
+const caseFile = (ext: string, content: Buffer | string): string => tiny.caseFile(ext, content);
 
 /** The line and column (in code points, 1-based) of a byte offset into UTF-8 bytes, counted the plain way: decode the bytes before it, split at LF. */
 function placeOf(bytes: Buffer, offset: number, skip = 0): string {
