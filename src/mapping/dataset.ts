@@ -2,7 +2,7 @@
 import type { Entity, EntityOfType } from '../model/classes.js';
 import type { LangString } from '../model/schema.js';
 import { foldToAscii } from './slug.js';
-import { codePointLength, countOccurrences, sliceCodePoints } from './text.js';
+import { codePointLength, codePointOffset, occursTwice, sliceCodePoints, utf16Index } from './text.js';
 
 /** One dataset: a name (its output file is `<name>.ttl`), a title, and its entities. */
 export interface Dataset {
@@ -35,8 +35,22 @@ function joinWords(words: readonly string[], max: number): string {
   return out;
 }
 
+/** Slugs already made from quotes (the same quotes recur across articles); cleared when it grows past SLUG_CACHE entries. */
+const SLUGS = new Map<string, string>();
+const SLUG_CACHE = 4096;
+
 /** A readable id fragment from a quote: its words joined by hyphens; a long quote keeps its first and last words (`head--tail`). */
 export function slugOf(text: string): string {
+  let slug = SLUGS.get(text);
+  if (slug === undefined) {
+    if (SLUGS.size >= SLUG_CACHE) SLUGS.clear();
+    SLUGS.set(text, (slug = computeSlug(text)));
+  }
+  return slug;
+}
+
+/** slugOf without the cache. */
+function computeSlug(text: string): string {
   const words = foldToAscii(text).replace(/['’]/g, '').split(/[^a-z0-9]+/).filter(Boolean).map((w) => w.slice(0, 24));
   const all = words.join('-');
   if (all.length <= 48) return all || 'span';
@@ -45,10 +59,24 @@ export function slugOf(text: string): string {
   return `${head}--${tail}`;
 }
 
+/** One registered body sentence: its code-point offsets, the UTF-16 index where it starts, and its text. */
+interface SentenceRange {
+  readonly start: number;
+  readonly end: number;
+  readonly unit: number;
+  readonly exact: string;
+}
+
+/** The id of body sentence `n` under a builder's tag: `span/<tag>sentence-NN`. */
+function sentenceId(tag: string, n: number): string {
+  return `span/${tag}sentence-${n < 10 ? `0${n}` : String(n)}`;
+}
+
 /** Builds the text spans of one source text: numbered body sentences, and quotes located inside a given sentence. */
 export class SpanBuilder {
   readonly spans: Array<EntityOfType<'TextSpan'>> = [];
-  private readonly sentenceRanges: Array<{ start: number; end: number }> = [];
+  private readonly sentenceRanges: SentenceRange[] = [];
+  private readonly byId = new Map<string, EntityOfType<'TextSpan'>>();
 
   private readonly tag: string;
 
@@ -61,39 +89,41 @@ export class SpanBuilder {
   /** Registers the body sentences in reading order; each becomes `span/<namespace>/sentence-NN`. */
   sentences(sentences: readonly string[]): void {
     let from = 0;
-    sentences.forEach((sentence, i) => {
+    for (let i = 0; i < sentences.length; i++) {
+      const sentence = sentences[i] as string;
       const at = this.text.indexOf(sentence, from);
       if (at < 0) throw new Error(`sentence ${i + 1} not found in the source text after offset ${from}: ${JSON.stringify(sentence)}`);
       from = at + sentence.length;
-      const start = codePointLength(this.text.slice(0, at));
+      const start = codePointOffset(this.text, at);
       const end = start + codePointLength(sentence);
-      this.sentenceRanges.push({ start, end });
-      this.push(`span/${this.tag}sentence-${String(i + 1).padStart(2, '0')}`, sentence, start, end, undefined, i + 1);
-    });
+      const span = this.push(sentenceId(this.tag, i + 1), start, end, undefined, i + 1);
+      this.sentenceRanges.push({ start, end, unit: utf16Index(this.text, start), exact: span.quote.exact });
+    }
   }
 
   /** The id of sentence `n` (counting from 1). */
   sentence(n: number): string {
     if (!this.sentenceRanges[n - 1]) throw new Error(`there is no sentence ${n}`);
-    return `span/${this.tag}sentence-${String(n).padStart(2, '0')}`;
+    return sentenceId(this.tag, n);
   }
 
   /** Registers (once) the span of a quote inside sentence `n` and returns its id, `span/<namespace>/sNN-<slug>`. */
   quote(n: number, exact: string): string {
     const range = this.sentenceRanges[n - 1];
     if (!range) throw new Error(`there is no sentence ${n}`);
-    const sentence = sliceCodePoints(this.text, range.start, range.end) ?? '';
+    const sentence = range.exact;
     const at = sentence.indexOf(exact);
     if (at < 0) throw new Error(`quote ${JSON.stringify(exact)} not found in sentence ${n}`);
     if (sentence.indexOf(exact, at + 1) >= 0) throw new Error(`quote ${JSON.stringify(exact)} occurs twice in sentence ${n}: quote more of it`);
-    const start = range.start + codePointLength(sentence.slice(0, at));
-    const id = `span/${this.tag}s${String(n).padStart(2, '0')}-${slugOf(exact)}`;
-    const existing = this.spans.find((s) => s.id === id);
+    // The sentence starts on a code-point boundary of the text, so offsets inside it are offsets in the text.
+    const start = codePointOffset(this.text, range.unit + at);
+    const id = `span/${this.tag}s${n < 10 ? `0${n}` : String(n)}-${slugOf(exact)}`;
+    const existing = this.byId.get(id);
     if (existing) {
       if (existing.position.start !== start || existing.quote.exact !== exact) throw new Error(`span id ${id} would name two different spans: quote more or less of one`);
       return id;
     }
-    this.push(id, exact, start, start + codePointLength(exact), this.sentence(n), undefined);
+    this.push(id, start, start + codePointLength(exact), this.sentence(n), undefined);
     return id;
   }
 
@@ -101,14 +131,17 @@ export class SpanBuilder {
   outsideBody(name: string, exact: string): string {
     const at = this.text.indexOf(exact);
     if (at < 0 || this.text.indexOf(exact, at + 1) >= 0) throw new Error(`quote ${JSON.stringify(exact)} must occur exactly once in the text`);
-    const start = codePointLength(this.text.slice(0, at));
+    const start = codePointOffset(this.text, at);
     const id = `span/${this.tag}${name}`;
-    if (!this.spans.some((s) => s.id === id)) this.push(id, exact, start, start + codePointLength(exact), undefined, undefined);
+    if (!this.byId.has(id)) this.push(id, start, start + codePointLength(exact), undefined, undefined);
     return id;
   }
 
-  private push(id: string, exact: string, start: number, end: number, sentence: string | undefined, sentenceNumber: number | undefined): void {
-    this.spans.push(textSpan(this.docId, this.text, id, start, end, sentence, sentenceNumber));
+  private push(id: string, start: number, end: number, sentence: string | undefined, sentenceNumber: number | undefined): EntityOfType<'TextSpan'> {
+    const span = textSpan(this.docId, this.text, id, start, end, sentence, sentenceNumber);
+    this.spans.push(span);
+    if (!this.byId.has(id)) this.byId.set(id, span);
+    return span;
   }
 }
 
@@ -119,16 +152,15 @@ export class SpanBuilder {
 export function textSpan(docId: string, text: string, id: string, start: number, end: number, sentence?: string, sentenceNumber?: number): EntityOfType<'TextSpan'> {
   const exact = sliceCodePoints(text, start, end);
   if (exact === undefined) throw new Error(`span ${id}: offsets ${start}..${end} fall outside the text`);
-  const ambiguous = countOccurrences(text, exact) > 1;
-  const prefix = ambiguous ? sliceCodePoints(text, Math.max(0, start - CONTEXT), start) : undefined;
-  const suffix = ambiguous ? sliceCodePoints(text, end, Math.min(codePointLength(text), end + CONTEXT)) : undefined;
-  return {
-    type: 'TextSpan',
-    id,
-    source: docId,
-    quote: { exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
-    position: { start, end },
-    ...(sentence ? { sentence } : {}),
-    ...(sentenceNumber ? { sentenceNumber } : {}),
-  };
+  const quote: { exact: string; prefix?: string; suffix?: string } = { exact };
+  if (occursTwice(text, exact)) {
+    const prefix = sliceCodePoints(text, Math.max(0, start - CONTEXT), start);
+    const suffix = sliceCodePoints(text, end, Math.min(codePointLength(text), end + CONTEXT));
+    if (prefix) quote.prefix = prefix;
+    if (suffix) quote.suffix = suffix;
+  }
+  const span: { -readonly [K in keyof EntityOfType<'TextSpan'>]: EntityOfType<'TextSpan'>[K] } = { type: 'TextSpan', id, source: docId, quote, position: { start, end } };
+  if (sentence) span.sentence = sentence;
+  if (sentenceNumber) span.sentenceNumber = sentenceNumber;
+  return span;
 }

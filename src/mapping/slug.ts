@@ -2,6 +2,8 @@
 
 /** A text lower-cased with its diacritics folded to ASCII letters (`Ségou` → `segou`, `Straße` → `strasse`); other characters are kept. */
 export function foldToAscii(text: string): string {
+  // ASCII is its own NFKD form and holds no combining marks nor any of the letters folded below.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
