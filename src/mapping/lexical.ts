@@ -51,6 +51,10 @@ export function checkText(value: unknown): string | undefined {
 
 // ---- Language tags ---------------------------------------------------------------------------------------------
 
+/** checkLanguageTag's answer per tag already checked (parsing is costly and data repeat a few tags); cleared past TAG_CACHE entries. */
+const TAG_ANSWERS = new Map<string, string | undefined>();
+const TAG_CACHE = 1024;
+
 /**
  * Returns what is wrong with a language tag, or undefined: it must be a well-formed BCP 47 tag (RFC 5646 §2.1: language
  * with extended subtags, script, region, variants, extensions, private use, or one of the grandfathered tags), in any
@@ -58,6 +62,15 @@ export function checkText(value: unknown): string | undefined {
  */
 export function checkLanguageTag(tag: unknown): string | undefined {
   if (typeof tag !== 'string') return `expected a language tag as a string, got ${typeof tag}`;
+  if (TAG_ANSWERS.has(tag)) return TAG_ANSWERS.get(tag);
+  if (TAG_ANSWERS.size >= TAG_CACHE) TAG_ANSWERS.clear();
+  const answer = languageTagProblem(tag);
+  TAG_ANSWERS.set(tag, answer);
+  return answer;
+}
+
+/** checkLanguageTag of a string tag, without the cache. */
+function languageTagProblem(tag: string): string | undefined {
   let reason = '';
   const schema = parseLanguageTag(tag, { normalize: false, warning: (why) => { reason ||= why; } });
   const wellFormed = Boolean(schema.language || schema.irregular || schema.regular || schema.privateuse.length);
