@@ -1,15 +1,19 @@
 // Re-reads an export and compares it, as a set of triples and in bounded memory, with what the entities produce now.
 import { directMediaType, formatNamed, FORMATS, READ_EXTENSIONS } from '../rdf/formats.js';
-import { asDirectFile, ParseError, parseFile, type Finding } from '../rdf/read.js';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { asDirectFile, bomLength, ParseError, parseFile, type Finding } from '../rdf/read.js';
+import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, Writer } from 'n3';
 import type { Dataset } from '../mapping/dataset.js';
 import { entitiesQuads, sortedById } from '../mapping/encode.js';
 import { renderInOrder, type RenderSource } from './jobs.js';
 import { cannotRead, UsageError } from '../errors.js';
+import { projectPath } from '../project.js';
+import { canonicalChunk } from '../rdf/ntriples-lines.js';
 import { hash53 } from './validate.js';
 
 /** Triples on one side only: how many, and the first few in sorted order. */
@@ -46,6 +50,13 @@ const BUCKET_TRIPLES = 50_000;
 /** Lines buffered per bucket before they are appended to its file. */
 const FLUSH_CHARS = 32 * 1024;
 
+/** Two 32-bit hash states mixed into 52 bits (the finish of cyrb53). */
+function mix52(h1: number, h2: number): number {
+  const x = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const y = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(x ^ (x >>> 13), 3266489909);
+  return 4294967296 * (1048575 & y) + (x >>> 0);
+}
+
 /** An order-independent fingerprint of a multiset of lines: two sums of 52-bit hashes. */
 class MultisetHash {
   a = 0;
@@ -54,6 +65,27 @@ class MultisetHash {
   add(line: string): void {
     this.a = (this.a + (hash53(line) % MOD)) % MOD;
     this.b = (this.b + (hash53(`~${line}`) % MOD)) % MOD;
+  }
+  /** Adds each line of some bytes (whole lines, each ending with LF), hashed as bytes; returns how many. */
+  addLines(bytes: Uint8Array): number {
+    let count = 0;
+    for (let from = 0, lf = bytes.indexOf(10); lf >= 0; from = lf + 1, lf = bytes.indexOf(10, from)) {
+      let a1 = 0xdeadbeef;
+      let a2 = 0x41c6ce57;
+      let b1 = 0x9e3779b9;
+      let b2 = 0x85ebca6b;
+      for (let i = from; i < lf; i++) {
+        const c = bytes[i] as number;
+        a1 = Math.imul(a1 ^ c, 2654435761);
+        a2 = Math.imul(a2 ^ c, 1597334677);
+        b1 = Math.imul(b1 ^ c, 2246822519);
+        b2 = Math.imul(b2 ^ c, 3266489917);
+      }
+      this.a = (this.a + mix52(a1, a2)) % MOD;
+      this.b = (this.b + mix52(b1, b2)) % MOD;
+      count++;
+    }
+    return count;
   }
   /** Whether two fingerprints are equal. */
   equals(other: MultisetHash): boolean {
@@ -98,37 +130,57 @@ export function rdfFileFormat(path: string, inputFormat?: string, shown = path):
   return format;
 }
 
+/** Options of a round trip. */
+export interface RoundtripOptions {
+  /** The base IRI the export was written with. */
+  readonly base: string;
+  /** How many missing and extra triples to list (default 10). */
+  readonly maxDifferences?: number;
+  /** About how many triples are held in memory while differences are listed (default 50,000). */
+  readonly bucketTriples?: number;
+  /** Overrides the format the file extension implies. */
+  readonly inputFormat?: string;
+  /** How the file is named in messages (`<stdin>`). */
+  readonly name?: string;
+  /** Bytes of N-Triples read per chunk by the line reader (default 1 MiB; small in tests, to cut files into many chunks). */
+  readonly chunkBytes?: number;
+  /** Worker threads reading N-Triples chunks: 0 reads them in this thread (default: the cores, or 0 for a file of at most two chunks). */
+  readonly parseJobs?: number;
+}
+
+/** Bytes of N-Triples read per chunk. */
+const CHUNK_BYTES = 1 << 20;
+/** The heap of each N-Triples worker, in MB: it holds one chunk at a time. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
+
 /**
  * Compares a file (.ttl, .nt, .nq, .trig, .jsonld; graphs ignored) with the quads of some datasets, holding one article
  * at a time. A first pass compares both in order and fingerprints both as multisets; only when they differ does a
  * second pass list the missing and extra triples, hash-partitioning both sides into buckets on disk so that memory
  * stays bounded. The file is read by the one reader (a leading BOM skipped, UTF-8 and syntax checked); `name` is how
- * it is named in errors (`<stdin>`).
+ * it is named in errors (`<stdin>`). N-Triples and N-Quads are first read by a strict line reader of their own
+ * (src/rdf/ntriples-lines.ts) on worker threads, chunk by chunk, and compared as bytes; a file it refuses anywhere
+ * (not UTF-8, blank nodes, anything it is not sure of) is read by the one reader instead, whose verdict stands.
  * @throws InputError for a file that cannot be read, ParseError (an InputError) for one that cannot be parsed, each
  *   problem as file:line:column; UsageError for an unknown format.
  */
-export async function roundtrip(path: string, datasets: DatasetSource, options: { base: string; maxDifferences?: number; bucketTriples?: number; inputFormat?: string; name?: string }): Promise<RoundtripReport> {
+export async function roundtrip(path: string, datasets: DatasetSource, options: RoundtripOptions): Promise<RoundtripReport> {
   const shown = options.name ?? path;
   rdfFileFormat(path, options.inputFormat, shown);
   // The one reader: the same UTF-8 and syntax checks as kg validate, errors as file:line:column; JSON-LD read as its graph.
   const direct = await asDirectFile(path, options.inputFormat ?? extname(path).slice(1), shown);
   if (!direct) throw new UsageError(`cannot compare ${shown}: unknown RDF format`);
-  try {
-    return await compare(direct.path, direct.mediaType);
-  } finally {
-    direct.cleanup();
-  }
-
-  async function compare(file: string, format: string): Promise<RoundtripReport> {
   const line = new Writer({ format: 'N-Triples' });
   const toLine = (q: Quad): string => line.quadToString(q.subject, q.predicate, q.object, DataFactory.defaultGraph()).trimEnd();
   let used = false;
+  const rendered = typeof datasets !== 'function' && 'kind' in datasets ? datasets : undefined;
+  const iterable = typeof datasets !== 'function' && !('kind' in datasets) ? datasets : undefined;
+  const render = { base: options.base, formats: ['ntriples' as const], graph: '', prefixes: [] };
   /** The expected triples as N-Triples lines, in runs (an await per run, not per line). */
   async function* expected(): AsyncGenerator<string[]> {
-    if (typeof datasets !== 'function' && 'kind' in datasets) {
+    if (rendered) {
       // N-Triples lines rendered by the workers: the same canonical form as toLine gives.
-      const render = { base: options.base, formats: ['ntriples' as const], graph: '', prefixes: [] };
-      for await (const batch of renderInOrder(datasets, render, datasets.jobs ?? 1)) {
+      for await (const batch of renderInOrder(rendered, render, rendered.jobs ?? 1)) {
         const lines = decoder.decode(batch.bytes.ntriples).split('\n');
         lines.pop();
         yield lines;
@@ -138,9 +190,9 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     let source: Iterable<Dataset>;
     if (typeof datasets === 'function') source = datasets();
     else {
-      const oneShot = (datasets[Symbol.iterator]() as unknown) === datasets;
+      const oneShot = (iterable?.[Symbol.iterator]() as unknown) === datasets;
       if (used && oneShot) throw new Error('roundtrip: the datasets are needed twice to list differences: pass a function that gives them afresh');
-      source = datasets;
+      source = iterable ?? [];
     }
     used = true;
     let run: string[] = [];
@@ -150,6 +202,111 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     }
     if (run.length) yield run;
   }
+  /** The expected triples as canonical N-Triples bytes, whole lines each ending with LF, in runs. */
+  async function* expectedBytes(): AsyncGenerator<Buffer> {
+    if (rendered) {
+      for await (const batch of renderInOrder(rendered, render, rendered.jobs ?? 1)) {
+        const b = batch.bytes.ntriples;
+        if (b?.length) yield Buffer.from(b.buffer, b.byteOffset, b.length);
+      }
+      return;
+    }
+    for await (const run of expected()) yield Buffer.from(`${run.join('\n')}\n`, 'utf8');
+  }
+  // A one-shot iterable is read once only: by the one reader's path, which also lists differences without it.
+  const oneShot = iterable !== undefined && (iterable[Symbol.iterator]() as unknown) === iterable;
+  const lineFormat = direct.mediaType === FORMATS.ntriples.mediaType || direct.mediaType === FORMATS.nquads.mediaType;
+  try {
+    if (lineFormat && !oneShot) {
+      const quads = direct.mediaType === FORMATS.nquads.mediaType;
+      const fast = await compareLines(direct.path, quads);
+      if (fast) return fast;
+    }
+    return await compare(direct.path, direct.mediaType);
+  } finally {
+    direct.cleanup();
+  }
+
+  /** The first pass over an N-Triples or N-Quads file read by the line reader, as bytes; undefined when it refuses the file. */
+  async function compareLines(file: string, quads: boolean): Promise<RoundtripReport | undefined> {
+    const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+    const jobs = options.parseJobs ?? (statSync(file).size > 2 * chunkBytes ? availableParallelism() : 0);
+    const want = expectedBytes();
+    const queue: Buffer[] = [];
+    let offset = 0; // into queue[0]
+    let wantDone = false;
+    /** Whether the next expected bytes are `got`; they are consumed only when they are. */
+    const matches = async (got: Buffer): Promise<boolean> => {
+      let at = 0;
+      let k = 0;
+      let off = offset;
+      while (at < got.length) {
+        if (k === queue.length) {
+          if (wantDone) return false;
+          const next = await want.next();
+          if (next.done) { wantDone = true; return false; }
+          queue.push(next.value);
+          continue;
+        }
+        const e = queue[k] as Buffer;
+        const n = Math.min(got.length - at, e.length - off);
+        if (got.compare(e, off, off + n, at, at + n) !== 0) return false;
+        at += n;
+        off += n;
+        if (off === e.length) { k++; off = 0; }
+      }
+      queue.splice(0, k);
+      offset = off;
+      return true;
+    };
+    const fileHash = new MultisetHash();
+    const wantHash = new MultisetHash();
+    let inOrder = true;
+    let fileTriples = 0;
+    let expectedTriples = 0;
+    try {
+      for await (const chunk of canonicalChunks(file, quads, chunkBytes, jobs)) {
+        if (chunk === undefined) return undefined;
+        fileTriples += chunk.lines;
+        // While both agree byte for byte their multisets agree too: fingerprints are taken from where they part.
+        if (inOrder && (await matches(chunk.bytes))) { expectedTriples += chunk.lines; continue; }
+        inOrder = false;
+        fileHash.addLines(chunk.bytes);
+      }
+      if (inOrder) {
+        // The file has ended: so must the expected lines.
+        while (queue.length && offset === (queue[0] as Buffer).length) { queue.shift(); offset = 0; }
+        if (!queue.length && !wantDone) {
+          for (let next = await want.next(); !next.done; next = await want.next()) if (next.value.length) { queue.push(next.value); break; }
+        }
+        if (queue.length) inOrder = false;
+      }
+      if (!inOrder) {
+        for (const [k, e] of queue.entries()) expectedTriples += wantHash.addLines(k === 0 ? e.subarray(offset) : e);
+        queue.length = 0;
+        if (!wantDone) for await (const e of want) expectedTriples += wantHash.addLines(e);
+      }
+    } finally {
+      await want.return(undefined);
+    }
+    const none: TripleDifference = { count: 0, first: [] };
+    if (fileTriples === expectedTriples && (inOrder || fileHash.equals(wantHash))) {
+      return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none };
+    }
+    const fileLines = async function* lines(): AsyncGenerator<string> {
+      for await (const chunk of canonicalChunks(file, quads, chunkBytes, 0)) {
+        if (chunk === undefined) throw new Error(`roundtrip: ${shown} was refused on a second reading`);
+        const text = decoder.decode(chunk.bytes);
+        let from = 0;
+        for (let lf = text.indexOf('\n'); lf >= 0; from = lf + 1, lf = text.indexOf('\n', from)) yield text.slice(from, lf);
+      }
+    };
+    const { missing, extra } = await setDifference(fileLines(), expected(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
+    const same = missing.count === 0 && extra.count === 0;
+    return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra };
+  }
+
+  async function compare(file: string, format: string): Promise<RoundtripReport> {
   async function* inFile(): AsyncGenerator<string> {
     const findings: Finding[] = [];
     for await (const q of parseFile(file, format, findings, 1)) yield toLine(q);
@@ -197,6 +354,107 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   const { missing, extra } = await setDifference(inFile(), expected(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
   const same = missing.count === 0 && extra.count === 0;
   return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra };
+  }
+}
+
+/**
+ * The whole lines of a file, in chunks of about `chunkBytes` bytes (longer when a line is), a leading BOM left out;
+ * each chunk is a fresh buffer, so that it can be transferred to a worker.
+ */
+function* fileChunks(path: string, chunkBytes: number): Generator<Buffer> {
+  let position = bomLength(path);
+  const fd = openSync(path, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const buffer = Buffer.allocUnsafeSlow(carry.length + chunkBytes);
+      carry.copy(buffer, 0);
+      const n = readSync(fd, buffer, carry.length, chunkBytes, position);
+      position += n;
+      const filled = carry.length + n;
+      if (n === 0) {
+        if (filled > 0) yield buffer.subarray(0, filled);
+        return;
+      }
+      const last = buffer.lastIndexOf(10, filled - 1);
+      if (last < 0) { carry = Buffer.from(buffer.subarray(0, filled)); continue; }
+      carry = Buffer.from(buffer.subarray(last + 1, filled));
+      yield buffer.subarray(0, last + 1);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The compiled worker script (under vitest, which runs the TypeScript sources, the built copy in dist/). */
+function workerScript(): string {
+  const here = fileURLToPath(new URL('./roundtrip-worker.js', import.meta.url));
+  return existsSync(here) ? here : projectPath('dist/src/commands/roundtrip-worker.js');
+}
+
+/** A chunk of canonical lines: the bytes (whole lines, each ending with LF) and how many. */
+interface LinesChunk { readonly bytes: Buffer; readonly lines: number }
+
+interface LinesReply { index: number; refused?: boolean; bytes?: Uint8Array; lines?: number }
+
+/**
+ * The canonical N-Triples lines of a file (canonicalChunk of each chunk of fileChunks), in order, read on `jobs`
+ * worker threads (in this thread when 0), at most `2 × jobs` chunks in flight; undefined, then nothing more, when the
+ * line reader refuses a chunk.
+ */
+async function* canonicalChunks(path: string, quads: boolean, chunkBytes: number, jobs: number): AsyncGenerator<LinesChunk | undefined> {
+  const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.length);
+  const source = fileChunks(path, chunkBytes);
+  if (jobs <= 0) {
+    for (const bytes of source) {
+      const read = canonicalChunk(bytes, quads);
+      if (!read.ok) { yield undefined; return; }
+      yield { bytes: asBuffer(read.bytes), lines: read.lines };
+    }
+    return;
+  }
+  const workers = Array.from({ length: jobs }, () => new Worker(workerScript(), { resourceLimits: WORKER_LIMITS }));
+  const done = new Map<number, LinesReply>();
+  const idle: Worker[] = [...workers];
+  const window = 2 * jobs;
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  let sent = 0;
+  let emitted = 0;
+  let ended = false;
+  const feed = (): void => {
+    while (idle.length && !ended && sent < emitted + window) {
+      const next = source.next();
+      if (next.done) { ended = true; break; }
+      const bytes = next.value;
+      (idle.pop() as Worker).postMessage({ index: sent++, bytes, quads }, [bytes.buffer as ArrayBuffer]);
+    }
+  };
+  for (const w of workers) {
+    w.on('message', (reply: LinesReply) => { done.set(reply.index, reply); idle.push(w); feed(); wake?.(); });
+    w.on('error', (error) => { failure ??= error; wake?.(); });
+    w.on('exit', (code) => { if (code !== 0) failure ??= new Error(`a roundtrip worker stopped with exit code ${code}`); wake?.(); });
+  }
+  try {
+    feed();
+    for (;;) {
+      const reply = done.get(emitted);
+      if (reply) {
+        done.delete(emitted);
+        emitted++;
+        feed();
+        if (reply.refused || !reply.bytes) { yield undefined; return; }
+        yield { bytes: asBuffer(reply.bytes), lines: reply.lines ?? 0 };
+        continue;
+      }
+      if (ended && emitted === sent) return;
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => { wake = resolve; });
+      wake = undefined;
+    }
+  } finally {
+    source.return(undefined);
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
