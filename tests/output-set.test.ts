@@ -289,3 +289,32 @@ describe('a run that fails', () => {
     expect([r.status, r.stderr]).toEqual([2, 'kg: cannot write into /proc/self/x: /proc/self exists but cannot hold new folders (ENOENT)\n']);
   });
 });
+
+describe('a staged file written on the thread pool', () => {
+  it('writes in order around a write under way, refuses to write past it, and a discard waits for it', async () => {
+    const { StagedFile } = await import('../src/rdf/output-set.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kg-later-'));
+    try {
+      const file = new StagedFile(join(dir, 'out.nt'), join(dir, 'out.tmp'));
+      file.write('# head\n');
+      const big = new TextEncoder().encode('<a> <b> "c" .\n'.repeat(50_000));
+      file.writeBytesLater(big);
+      expect(() => file.write('x'.repeat(1 << 19))).toThrow(/a write is under way/);
+      await file.settled();
+      file.writeBytesLater(new TextEncoder().encode('<d> <e> <f> .\n'));
+      await file.settled();
+      file.write('# tail\n');
+      file.close();
+      expect(readFileSync(join(dir, 'out.tmp'), 'utf8')).toBe(`# head\n${'<a> <b> "c" .\n'.repeat(50_000)}<d> <e> <f> .\n# tail\n`);
+
+      const dropped = new StagedFile(join(dir, 'gone.nt'), join(dir, 'gone.tmp'));
+      dropped.writeBytesLater(big);
+      dropped.discard();
+      expect(existsSync(join(dir, 'gone.tmp'))).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(existsSync(join(dir, 'gone.tmp'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

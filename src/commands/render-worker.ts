@@ -9,7 +9,8 @@ const { source, options } = workerData as { source: RenderSource; options: Rende
 parentPort?.on('message', (batch: { index: number; from: number; to: number }) => {
   try {
     const rendered = renderArticles(articlesOf(source, batch.from, batch.to), options);
-    const buffers = Object.values(rendered.bytes).map((b) => b.buffer as ArrayBuffer);
+    // Turtle and TriG share one buffer: each buffer is transferred once.
+    const buffers = [...new Set(Object.values(rendered.bytes).map((b) => b.buffer as ArrayBuffer))];
     parentPort?.postMessage({ index: batch.index, rendered }, buffers);
   } catch (error) {
     const e = error as Error;

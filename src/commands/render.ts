@@ -1,10 +1,9 @@
 // Renders a run of articles into the bytes of each line format plus their counts: the unit of work an export hands to a worker thread.
-import { DataFactory } from 'n3';
 import { assertValid } from '../mapping/check.js';
 import type { Dataset } from '../mapping/dataset.js';
-import { entitiesQuads, sortedById } from '../mapping/encode.js';
-import { addToStats, emptyStats, type Stats } from '../generate/description.js';
-import { QuadWriter, type LineFormat } from '../rdf/quad-writer.js';
+import { sortedById } from '../mapping/encode.js';
+import type { Stats } from '../generate/description.js';
+import { EntityWriter, type EntityStats } from '../rdf/entity-writer.js';
 import type { FormatName } from '../rdf/formats.js';
 
 /** The formats a streaming export writes (JSON-LD needs the whole graph). */
@@ -38,39 +37,31 @@ export interface Rendered {
   readonly stats: StatsPart;
 }
 
-const N3_FORMAT: Readonly<Record<StreamFormat, LineFormat>> = { turtle: 'Turtle', trig: 'Turtle', ntriples: 'N-Triples', nquads: 'N-Quads' };
-const encoder = new TextEncoder();
-
 /**
- * Checks, maps and serialises articles, in order, into one chunk per format. Turtle and TriG chunks are the subject
- * blocks only (each ending `.\n`), so that chunks concatenate into exactly what one writer would write.
+ * Checks, maps and serialises articles, in order, into one chunk per format, through an EntityWriter (entities straight
+ * to text; the quads path through a QuadWriter is its oracle in tests). Turtle and TriG chunks are the subject blocks
+ * only (each ending `.\n`, the same text for both), so that chunks concatenate into exactly what one writer would write.
  * @throws DataError when an article's entities fail the checks (naming entity and field).
  */
 export function renderArticles(articles: Iterable<Dataset>, options: RenderOptions): Rendered {
-  const texts = options.formats.map(() => [] as string[]);
-  const writers = options.formats.map((f, i) => new QuadWriter((c) => texts[i]?.push(c), N3_FORMAT[f], options.prefixes, false));
-  const quoted = options.formats.map((f) => f === 'nquads');
-  const graph = DataFactory.namedNode(options.graph);
-  const stats = emptyStats();
+  const has = (f: StreamFormat): boolean => options.formats.includes(f);
+  const writer = new EntityWriter({
+    base: options.base, ntriples: has('ntriples'), turtle: has('turtle') || has('trig'),
+    nquadsGraph: has('nquads') ? options.graph : undefined, prefixes: options.prefixes,
+  });
   let count = 0;
   for (const article of articles) {
     assertValid(article.entities);
-    const quads = [...entitiesQuads(sortedById(article.entities), options)];
-    addToStats(stats, quads);
-    for (let i = 0; i < writers.length; i++) {
-      const writer = writers[i] as QuadWriter;
-      if (quoted[i]) for (const q of quads) writer.add(DataFactory.quad(q.subject, q.predicate, q.object, graph));
-      else for (const q of quads) writer.add(q);
-    }
+    for (const entity of sortedById(article.entities)) writer.add(entity);
     count++;
   }
-  for (const w of writers) w.end();
+  const written = writer.take();
   const bytes: Partial<Record<StreamFormat, Uint8Array>> = {};
-  options.formats.forEach((f, i) => { bytes[f] = encoder.encode((texts[i] as string[]).join('')); });
-  return { articles: count, triples: stats.triples, bytes, stats: statsPart(stats) };
+  for (const f of options.formats) bytes[f] = f === 'turtle' || f === 'trig' ? written.turtle : f === 'ntriples' ? written.ntriples : written.nquads;
+  return { articles: count, triples: writer.stats.triples, bytes, stats: statsPart(writer.stats) };
 }
 
-function statsPart(stats: Stats): StatsPart {
+function statsPart(stats: EntityStats): StatsPart {
   return {
     triples: stats.triples, subjects: stats.subjects, entities: stats.entities,
     classes: [...stats.classes], properties: [...stats.properties], documents: stats.documents,

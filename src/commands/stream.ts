@@ -107,6 +107,8 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
     for (const out of outputs) {
       const bytes = batch.bytes[out.format] as Uint8Array;
       if (!bytes.length) continue;
+      // The last batch's bytes were written on the thread pool while this one was rendered.
+      await out.file.settled();
       const fileTriples = (n: number): void => { const name = basename(out.file.path); out.triples.set(name, (out.triples.get(name) ?? 0) + n); };
       if (out.format === 'trig') {
         // One graph block for the whole corpus: each batch's statements end ".\n", the block's last one ends "\n}\n".
@@ -131,7 +133,7 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
           at = end;
         }
       } else {
-        out.file.writeBytes(bytes);
+        out.file.writeBytesLater(bytes);
         fileTriples(batch.triples);
       }
     }
@@ -139,6 +141,7 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
     options.progress?.({ articles: count, entities: stats.entities, triples: stats.triples });
   }
   for (const out of outputs) {
+    await out.file.settled();
     if (out.open) out.file.write('\n}\n');
     out.file.close();
     finished.push(out.file);

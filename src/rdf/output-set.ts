@@ -1,5 +1,5 @@
 // The one writer of output sets: a run's files are staged in a folder of their own, then switched into place as one unit through a journal, under the folder's lock.
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, write, writeSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { cannotWrite, entriesOf, isDirectory, makeFolder, syncFolder } from './folder.js';
@@ -18,6 +18,8 @@ export class StagedFile {
   private fd: number | undefined;
   private buffer: string[] = [];
   private size = 0;
+  /** The write under way on the thread pool (see writeBytesLater), if any. */
+  private pending: Promise<void> | undefined;
 
   /** Opens the temporary file `temp` (which must not exist) for the target `path`. */
   constructor(readonly path: string, readonly temp: string) {
@@ -26,6 +28,7 @@ export class StagedFile {
 
   /** Appends text (written out in blocks of 256 KB). */
   write = (chunk: string): void => {
+    this.assertIdle();
     this.buffer.push(chunk);
     this.size += chunk.length;
     if (this.size >= 1 << 18) this.flush();
@@ -38,7 +41,38 @@ export class StagedFile {
     for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
   }
 
+  /**
+   * Appends bytes on the thread pool, so that this thread goes on (rendering the next batch) while they are written;
+   * until `settled` resolves, nothing else may be written to this file and `bytes` must not change.
+   */
+  writeBytesLater(bytes: Uint8Array): void {
+    this.flush();
+    const fd = this.fd;
+    if (fd === undefined) throw new Error(`${this.temp} is closed`);
+    this.pending = new Promise<void>((resolve, reject) => {
+      const from = (at: number): void => {
+        if (at >= bytes.length) { resolve(); return; }
+        write(fd, bytes, at, bytes.length - at, null, (error, written) => (error ? reject(error) : from(at + written)));
+      };
+      from(0);
+    });
+    // A failure is reported by `settled`; until then it must not count as unhandled.
+    this.pending.catch(() => undefined);
+  }
+
+  /** Waits for the write under way (writeBytesLater), rethrowing its error. */
+  async settled(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending) await pending;
+  }
+
+  private assertIdle(): void {
+    if (this.pending) throw new Error(`${this.temp}: a write is under way (await settled() first)`);
+  }
+
   private flush(): void {
+    this.assertIdle();
     if (this.size && this.fd !== undefined) writeSync(this.fd, this.buffer.join(''), null, 'utf8');
     this.buffer = [];
     this.size = 0;
@@ -53,12 +87,19 @@ export class StagedFile {
     this.fd = undefined;
   }
 
-  /** Closes and removes the temporary file; the target is never touched. */
+  /** Closes and removes the temporary file; the target is never touched. A write under way ends first (its descriptor is closed after it, never reused under it). */
   discard(): void {
-    try {
-      if (this.fd !== undefined) closeSync(this.fd);
-    } catch { /* closing a broken file: it is removed anyway */ }
+    const fd = this.fd;
+    const pending = this.pending;
     this.fd = undefined;
+    this.pending = undefined;
+    const close = (): void => {
+      try {
+        if (fd !== undefined) closeSync(fd);
+      } catch { /* closing a broken file: it is removed anyway */ }
+    };
+    if (pending) void pending.then(close, close);
+    else close();
     rmSync(this.temp, { force: true });
   }
 }

@@ -40,6 +40,23 @@ function canonicalReplacer(c: string): string {
   return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Text as it appears between the quotes of a literal (or brackets of an IRI) in canonical N-Triples and N-Quads. */
+export function escapeLineText(text: string): string {
+  return CANONICAL_ESCAPE.test(text) ? text.replace(CANONICAL_ESCAPE_ALL, canonicalReplacer) : text;
+}
+
+/** Text as it appears between the quotes of a literal (or brackets of an IRI) in Turtle and TriG, as n3's Writer escapes it. */
+export function escapeTurtleText(text: string): string {
+  return TURTLE_ESCAPE.test(text) ? text.replace(TURTLE_ESCAPE_ALL, turtleReplacer) : text;
+}
+
+/** Whether Turtle writes a literal of this datatype and lexical form bare (`true`, `2.5`, `1e3`), as n3's Writer does. */
+export function isBareInTurtle(lexicalForm: string, datatype: string): boolean {
+  if (datatype === XSD_BOOLEAN) return lexicalForm === 'true' || lexicalForm === 'false';
+  if (datatype === XSD_DECIMAL) return DECIMAL_BARE.test(lexicalForm);
+  return datatype === XSD_DOUBLE && DOUBLE_BARE.test(lexicalForm);
+}
+
 /**
  * A streaming writer of quads: `add` appends each quad's text to an internal buffer, handed to the sink in chunks of
  * about 64 K code units and at `end`. Named nodes and literals only (the data has no blank nodes); quads of one subject
@@ -162,11 +179,7 @@ export class QuadWriter {
     if (term.language) return `"${value}"@${term.language}`;
     const datatype = term.datatype.value;
     if (datatype === XSD_STRING) return `"${value}"`;
-    if (!this.line) {
-      if (datatype === XSD_BOOLEAN && (value === 'true' || value === 'false')) return value;
-      if (datatype === XSD_DECIMAL && DECIMAL_BARE.test(value)) return value;
-      if (datatype === XSD_DOUBLE && DOUBLE_BARE.test(value)) return value;
-    }
+    if (!this.line && isBareInTurtle(value, datatype)) return value;
     return `"${value}"^^${this.iri(term.datatype)}`;
   }
 }
