@@ -148,6 +148,7 @@ function readString(line: string, c: Cursor): boolean {
  * N-Triples this reader is sure of: see the top of this file). The line holds no line end.
  */
 export function canonicalLine(line: string, quads = false): string | null {
+  if (line.includes('\r')) return REFUSE; // a line end of N-Triples (EOL), even in a comment
   let at = skipSpace(line, 0);
   if (at === line.length || line.charCodeAt(at) === 35) return '';
   const c: Cursor = { at, value: '' };
@@ -168,7 +169,7 @@ export function canonicalLine(line: string, quads = false): string | null {
     const lexical = `"${escapeCanonical(c.value)}"`;
     const next = line.charCodeAt(c.at);
     if (next === 64) { // @
-      const tag = /^@([a-zA-Z]+(?:-[a-zA-Z0-9]+)*)(?=[ \t.]|$)/.exec(line.slice(c.at, c.at + 200));
+      const tag = /^@([a-zA-Z]+(?:-[a-zA-Z0-9]+)*)(?=[ \t.<]|$)/.exec(line.slice(c.at, c.at + 200));
       if (!tag || tag[1] === undefined) return REFUSE;
       const lang = tag[1].toLowerCase();
       if (lang.split('-').some((t) => t.length > 8)) return REFUSE;
