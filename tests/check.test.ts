@@ -3,7 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findProblems } from '../src/mapping/check.js';
+import { checkId, ID_PATTERN } from '../src/mapping/iri.js';
+import { CLASS_BY_NAME } from '../src/model/classes.js';
+import { propertiesOf, type ClassDecl } from '../src/model/schema.js';
 import type { Entity } from '../src/model/classes.js';
 import type { Dataset } from '../src/mapping/dataset.js';
 import { DataError, UsageError } from '../src/errors.js';
@@ -93,6 +97,43 @@ describe('the checker', () => {
 
   it.each(cases)('reports %s', (_what, entities, problem) => {
     expect(findProblems(entities)).toContainEqual(problem);
+  });
+
+  it('reports an entity\'s problems in order: unknown fields as written, then the declared fields in declaration order', () => {
+    const entities = mutate('person/alice', (e) => {
+      e.zeta = 1;
+      e.holds = ['office/speaker', 'office/speaker'];
+      e.label = [];
+      e.alpha = 2;
+    });
+    const fields = findProblems(entities).filter((p) => p.entity === 'person/alice').map((p) => p.field);
+    const declared = propertiesOf(CLASS_BY_NAME.get('Person') as ClassDecl).map((p) => p.key);
+    expect(fields.slice(0, 2)).toEqual(['zeta', 'alpha']);
+    expect(fields.slice(2)).toEqual(['label', 'holds'].sort((a, b) => declared.indexOf(a) - declared.indexOf(b)));
+  });
+
+  it('finds the same problems in objects without a prototype, and reads fields an entity inherits as the declared fields are read', () => {
+    /** A copy of an object without prototype (nested objects too). */
+    const bare = (e: object): Entity => {
+      const copy = Object.assign(Object.create(null), e) as Mutable;
+      for (const [k, v] of Object.entries(copy)) if (typeof v === 'object' && v !== null && !Array.isArray(v)) copy[k] = Object.assign(Object.create(null), v);
+      return copy as unknown as Entity;
+    };
+    /** An entity with only its type and id of its own, the rest inherited (its unknown fields are then not its own, so not reported). */
+    const inheriting = (e: Entity): Entity => Object.assign(Object.create(e), { type: e.type, id: e.id }) as Entity;
+    for (const [, entities] of cases) {
+      const problems = findProblems(entities);
+      expect(findProblems(entities.map(bare))).toEqual(problems);
+      expect(findProblems(entities.map(inheriting))).toEqual(problems.filter((p) => !p.message.includes(' has no field ')));
+    }
+  });
+
+  it('checks ids exactly as ID_PATTERN and the class\'s id prefix say', () => {
+    const decl = CLASS_BY_NAME.get('Person') as ClassDecl;
+    const id = fc.array(fc.constantFrom('a', 'z', '0', '9', '-', '/', 'A', ' ', '_', 'person', 'person/', 'é'), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(fc.property(id, (s) => {
+      expect(checkId(s, decl) === undefined).toBe(ID_PATTERN.test(s) && s.startsWith('person/'));
+    }), { numRuns: 3000 });
   });
 });
 

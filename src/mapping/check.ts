@@ -69,8 +69,12 @@ interface Step {
 /** The compiled checks of one class: the keys it has and one step per property, in declaration order. */
 interface CompiledClass {
   readonly decl: ClassDecl;
-  readonly keys: ReadonlySet<string>;
   readonly steps: readonly Step[];
+  /** The steps of each key, as bits by position (0–31, 32–63). */
+  readonly index: ReadonlyMap<string, { readonly lo: number; readonly hi: number }>;
+  /** The steps visited even when the object lacks their key, as bits by position (0–31, 32–63): the required ones, and any whose key Object.prototype has. */
+  readonly visitLo: number;
+  readonly visitHi: number;
   /** The (class, property) pairs of REFERENCED_BY whose class this one is (its references are recorded). */
   readonly references: ReadonlyArray<{ cls: string; prop: string }>;
 }
@@ -99,7 +103,22 @@ function compileClass(decl: ClassDecl): CompiledClass {
       uniqueLang: Boolean(prop.uniqueLang) && prop.kind === 'langString',
     };
   });
-  return { decl, keys: new Set(props.map((p) => p.key)), steps, references: REFERENCED_BY.filter((r) => isA(decl, r.cls)) };
+  let visitLo = 0;
+  let visitHi = 0;
+  steps.forEach((step, i) => {
+    if (!step.required && !(step.key in Object.prototype)) return;
+    if (i < 32) visitLo |= 1 << i;
+    else if (i < 64) visitHi |= 1 << (i - 32);
+  });
+  // A key declared twice (a subclass redeclaring one) has two steps, both visited when the object has it.
+  const index = new Map<string, { lo: number; hi: number }>();
+  steps.forEach((step, i) => {
+    const bits = index.get(step.key) ?? { lo: 0, hi: 0 };
+    if (i < 32) bits.lo |= 1 << i;
+    else if (i < 64) bits.hi |= 1 << (i - 32);
+    index.set(step.key, bits);
+  });
+  return { decl, steps, index, visitLo, visitHi, references: REFERENCED_BY.filter((r) => isA(decl, r.cls)) };
 }
 
 /** Returns every problem of a set of entities (empty when they are fine). */
@@ -162,23 +181,46 @@ function addEntityProblems(entity: Entity, decl: ClassDecl, context: CheckContex
 
 /** Checks the fields of an entity (or of a node embedded in it, under `path`) against its class's compiled steps. */
 function checkFields(compiled: CompiledClass, fields: Record<string, unknown>, id: string, path: string, context: CheckContext, problems: DataProblem[]): void {
-  const { keys, steps } = compiled;
-  for (const key in fields) {
-    if (!Object.hasOwn(fields, key)) continue;
+  const { steps, index } = compiled;
+  const proto: unknown = Object.getPrototypeOf(fields);
+  // Which steps to visit: those whose key the object has, plus the required ones (and any whose key Object.prototype has).
+  // Only a plain object (or one without prototype) lets the absent keys be skipped: nothing else can answer them.
+  const bitmask = steps.length <= 64 && (proto === Object.prototype || proto === null);
+  let lo = compiled.visitLo;
+  let hi = compiled.visitHi;
+  for (const key of Object.keys(fields)) {
     if (!path && (key === 'type' || key === 'id')) continue;
-    if (!keys.has(key)) problems.push({ entity: id, field: path + key, message: `${compiled.decl.name} has no field "${key}"` });
+    const bits = index.get(key);
+    if (bits === undefined) problems.push({ entity: id, field: path + key, message: `${compiled.decl.name} has no field "${key}"` });
+    else { lo |= bits.lo; hi |= bits.hi; }
   }
-  for (const step of steps) {
-    const raw = fields[step.key];
-    if (raw === undefined) {
-      if (step.required) problems.push({ entity: id, field: path + step.key, message: 'required value is missing' });
-      continue;
-    }
-    if (!step.many) checkValue(step, raw, undefined, id, path, context, problems);
-    else if (!Array.isArray(raw)) { problems.push({ entity: id, field: path + step.key, message: 'expected an array of values' }); continue; }
-    else checkValues(step, raw, id, path, context, problems);
-    if (step.prop.lessThanOrEquals !== undefined) checkBound(step, raw, fields, id, path, problems);
+  if (!bitmask) {
+    for (const step of steps) checkStep(step, fields, id, path, context, problems);
+    return;
   }
+  for (let bits = lo; bits !== 0; ) {
+    const low = bits & -bits;
+    bits ^= low;
+    checkStep(steps[31 - Math.clz32(low)] as Step, fields, id, path, context, problems);
+  }
+  for (let bits = hi; bits !== 0; ) {
+    const low = bits & -bits;
+    bits ^= low;
+    checkStep(steps[63 - Math.clz32(low)] as Step, fields, id, path, context, problems);
+  }
+}
+
+/** Checks one property of an object: present when required, an array when it takes several, each value fine, within its bound. */
+function checkStep(step: Step, fields: Record<string, unknown>, id: string, path: string, context: CheckContext, problems: DataProblem[]): void {
+  const raw = fields[step.key];
+  if (raw === undefined) {
+    if (step.required) problems.push({ entity: id, field: path + step.key, message: 'required value is missing' });
+    return;
+  }
+  if (!step.many) checkValue(step, raw, undefined, id, path, context, problems);
+  else if (!Array.isArray(raw)) { problems.push({ entity: id, field: path + step.key, message: 'expected an array of values' }); return; }
+  else checkValues(step, raw, id, path, context, problems);
+  if (step.prop.lessThanOrEquals !== undefined) checkBound(step, raw, fields, id, path, problems);
 }
 
 /** Checks the values of a property that takes several: at least one when required, none twice, each one fine. */

@@ -75,11 +75,38 @@ function contextPrefixNames(): ReadonlySet<string> {
 
 /** Returns a description of what is wrong with an entity id for a class, or undefined. */
 export function checkId(id: unknown, decl: ClassDecl): string | undefined {
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+  if (typeof id !== 'string' || !isIdForm(id)) {
     return `id ${JSON.stringify(id)} is not of the form "<prefix>/<slug>" or "<prefix>/<article>/<slug>" (lower-case letters, digits, hyphens)`;
   }
-  if (decl.idPrefix && !id.startsWith(`${decl.idPrefix}/`)) return `id ${JSON.stringify(id)} of a ${decl.name} must start with "${decl.idPrefix}/"`;
+  const prefix = decl.idPrefix;
+  if (prefix && !(id.startsWith(prefix) && id.charCodeAt(prefix.length) === 0x2f)) return `id ${JSON.stringify(id)} of a ${decl.name} must start with "${prefix}/"`;
   return undefined;
+}
+
+/** Whether a code unit is a lower-case ASCII letter, a digit or a hyphen. */
+function isSlugChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+}
+
+/**
+ * Whether a string matches ID_PATTERN, scanned without the regular expression: a lower-case letter, then letters,
+ * digits and hyphens up to the first "/", then one or two "/"-separated segments of letters, digits and hyphens that
+ * neither start nor end with a hyphen.
+ */
+function isIdForm(id: string): boolean {
+  const n = id.length;
+  const first = id.charCodeAt(0);
+  if (!(first >= 0x61 && first <= 0x7a)) return false;
+  let i = 1;
+  while (i < n && id.charCodeAt(i) !== 0x2f) { if (!isSlugChar(id.charCodeAt(i))) return false; i++; }
+  let segments = 0;
+  while (i < n) {
+    const start = ++i;
+    while (i < n && id.charCodeAt(i) !== 0x2f) { if (!isSlugChar(id.charCodeAt(i))) return false; i++; }
+    if (i === start || id.charCodeAt(start) === 0x2d || id.charCodeAt(i - 1) === 0x2d) return false;
+    segments++;
+  }
+  return segments === 1 || segments === 2;
 }
 
 /** The IRI of an entity. */

@@ -69,7 +69,7 @@ function indexed(text: string): Indexed {
 
 /** The length of a text in Unicode code points (a surrogate pair counts once, a lone surrogate once). */
 export function codePointLength(text: string): number {
-  if (cached !== undefined && cached.text === text) return cached.length;
+  if (text.length >= CACHE_FROM) return indexed(text).length;
   let n = text.length;
   for (let i = 0; i + 1 < text.length; i++) {
     if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) { n--; i++; }
