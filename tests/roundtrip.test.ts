@@ -17,6 +17,7 @@ import { DATASETS } from '../src/data/index.js';
 import { projectPath } from '../src/project.js';
 import { ancestorsOf, propertiesOf, type ClassDecl } from '../src/model/schema.js';
 import { turtleString } from '../src/rdf/turtle.js';
+import { roundtrip as roundtripFile, type RoundtripOptions, type RoundtripReport } from '../src/commands/roundtrip.js';
 import { DEFAULT_BASE, RDF } from '../src/model/vocab.js';
 import { kitchenSink } from './fixtures/kitchen-sink.js';
 import { ALL_DATASETS, parseTurtle, quadSet, runCli } from './helpers.js';
@@ -362,5 +363,99 @@ describe('kg roundtrip: the file against a dataset, as sets of triples', () => {
     file('x.txt', committed);
     const r = await roundtrip(path.replace('{dir}', dir));
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${message.replaceAll('{dir}', dir)}\n`]);
+  });
+});
+
+describe('kg roundtrip: N-Triples and N-Quads read by the line reader, against the one reader', () => {
+  let committed: string[] = [];
+  let dir: string;
+  const article = DATASETS.find((d) => d.name === 'article-000') as Dataset;
+  beforeAll(() => {
+    committed = readFileSync(projectPath('output/article-000.nt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  });
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kg-roundtrip-lines-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The outcome of a file (or its error message) read by the line reader with `options`, and by the one reader. */
+  async function both(content: string | Buffer, options: Partial<RoundtripOptions> = {}, name = 'x.nt', source: Parameters<typeof roundtripFile>[1] = [article], refused = false): Promise<RoundtripReport | string> {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const outcome = (run: Promise<RoundtripReport>): Promise<RoundtripReport | string> => run.catch((error: Error) => `${error.name}: ${error.message}`);
+    const fast = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, ...options }));
+    const slow = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, lineReader: false }));
+    // n3 names blank nodes with a counter of the parsers made so far (_:b12_x): the names differ from run to run.
+    const compared = (r: RoundtripReport | string): unknown => (typeof r === 'string' ? r : JSON.parse(JSON.stringify({ ...r, readBy: undefined }).replace(/_:b\d+_/g, '_:b_')));
+    expect(compared(fast)).toEqual(compared(slow));
+    if (typeof slow !== 'string') expect(slow.readBy).toBe('one reader');
+    if (typeof fast !== 'string') expect(fast.readBy).toBe(refused ? 'one reader' : 'line reader');
+    return fast;
+  }
+  const text = (lines: readonly string[], eol = '\n'): string => `${lines.join(eol)}${eol}`;
+  /** Chunks of 1 KiB (about 6 lines each) on two worker threads, or in this thread. */
+  const ON_WORKERS = { chunkBytes: 1024, parseJobs: 2 };
+  const IN_THREAD = { chunkBytes: 1024, parseJobs: 0 };
+
+  it.each([['on worker threads', ON_WORKERS], ['in this thread', IN_THREAD], ['in one chunk', {}]])('finds a file cut into many chunks the same, in the same order (%s)', async (_how, options) => {
+    const r = await both(readFileSync(projectPath('output/article-000.nt')), options);
+    expect(r).toMatchObject({ same: true, sameOrder: true, fileTriples: committed.length, expectedTriples: committed.length });
+  });
+
+  it('reads N-Quads (graphs dropped) and a file with a BOM, CR LF line ends, blank and comment lines', async () => {
+    expect(await both(readFileSync(projectPath('output/article-000.nq')), ON_WORKERS, 'x.nq')).toMatchObject({ same: true, sameOrder: true });
+    const odd = committed.flatMap((l, i) => (i % 7 === 0 ? ['# a comment', '', l] : i % 11 === 0 ? [`  ${l}\t# after`] : [l]));
+    const r = await both(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(odd, '\r\n'))]), ON_WORKERS);
+    expect(r).toMatchObject({ same: true, sameOrder: true, fileTriples: committed.length });
+    expect(await both(committed.join('\n'), ON_WORKERS)).toMatchObject({ same: true, sameOrder: true }); // no line end at the end
+  });
+
+  it('finds a change on either side of every chunk boundary, in a file read on worker threads', async () => {
+    // Lines are about 150 bytes: with 1 KiB chunks, lines 5–8 hold the first boundary; other boundaries further on.
+    for (const at of [0, 5, 6, 7, 8, 200, 201, committed.length - 2, committed.length - 1]) {
+      const changed = committed.map((l, i) => (i === at ? l.replace(/ \.$/, '').replace(/>$/, 'x>').replace(/"(@[a-z-]+|\^\^<[^>]+>)?$/, 'x"$1') + ' .' : l));
+      const r = await both(text(changed), ON_WORKERS);
+      expect(r).toMatchObject({ same: false, sameOrder: false, missing: { count: 1, first: [committed[at]] }, extra: { count: 1 } });
+    }
+  });
+
+  it.each([
+    ['a deleted triple', (ls: string[]) => ls.filter((_l, i) => i !== 300), { same: false, missing: { count: 1 } }],
+    ['an added triple', (ls: string[]) => [...ls.slice(0, 9), '<http://example.org/s> <http://example.org/p> "added"@en .', ...ls.slice(9)], { same: false, extra: { count: 1 } }],
+    ['a triple given twice', (ls: string[]) => [...ls, ls[17] as string], { same: true, sameOrder: false, fileTriples: 0 }],
+    ['the triples in reverse', (ls: string[]) => [...ls].reverse(), { same: true, sameOrder: false }],
+    ['two triples swapped across a chunk boundary', (ls: string[]) => ls.map((l, i) => (i === 6 ? ls[7] : i === 7 ? ls[6] : l) as string), { same: true, sameOrder: false }],
+    ['the first half only', (ls: string[]) => ls.slice(0, 1000), { same: false, missing: { count: 0 } }],
+    ['a blank node (the one reader reads it)', (ls: string[]) => [...ls, '_:b <http://example.org/p> "x" .'], { same: false, extra: { count: 1 } }],
+  ])('reports %s as the one reader does', async (what, edit, shape) => {
+    const edited = edit(committed);
+    const r = await both(text(edited), ON_WORKERS, 'x.nt', [article], what.includes('blank node'));
+    const expected = { ...shape, ...('fileTriples' in shape ? { fileTriples: edited.length } : {}) };
+    if ('missing' in expected && expected.missing.count === 0) expected.missing.count = committed.length - edited.length;
+    expect(r).toMatchObject(expected);
+  });
+
+  it.each([
+    ['a syntax error', (ls: string[]) => [...ls.slice(0, 40), '<http://example.org/s> <http://example.org/p> "x" "y" .', ...ls.slice(40)]],
+    ['a relative IRI', (ls: string[]) => [...ls.slice(0, 40), '<s> <http://example.org/p> "x" .', ...ls.slice(40)]],
+    ['RDF-star', (ls: string[]) => [...ls, '<http://example.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( <http://example.org/s> <http://example.org/p> "x" )>> .']],
+    ['a direction', (ls: string[]) => [...ls, '<http://example.org/s> <http://example.org/p> "x"@en--ltr .']],
+  ])('gives the one reader\'s verdict on %s', async (_what, edit) => {
+    const r = await both(text(edit(committed)), ON_WORKERS, 'x.nt', [article], true);
+    if (typeof r !== 'string') expect(r.same).toBe(false);
+  });
+
+  it('gives the one reader\'s error for bytes that are not UTF-8', async () => {
+    const bad = Buffer.concat([Buffer.from(text(committed.slice(0, 50))), Buffer.from([0x3c, 0xc3, 0x28, 0x3e, 0x0a]), Buffer.from(text(committed.slice(50)))]);
+    expect(await both(bad, ON_WORKERS)).toMatch(/^ParseError: .*x\.nt:51:2: not valid UTF-8 \(byte 0xc3\)$/);
+  });
+
+  it('compares with the synthetic corpus rendered on worker threads, and lists its differences', async () => {
+    const out = join(dir, 'out');
+    const exported = await runCli(['export', '--synthetic', '3', '--seed', '5', '--format', 'ntriples', '--out', out]);
+    expect(exported.code).toBe(0);
+    const source = { kind: 'synthetic' as const, seed: 5, count: 3, jobs: 2 };
+    const lines = readFileSync(join(out, 'synthetic.nt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(await both(text(lines), ON_WORKERS, 'x.nt', source)).toMatchObject({ same: true, sameOrder: true, fileTriples: lines.length });
+    const r = await both(text([...lines.slice(0, 500), ...lines.slice(501)]), ON_WORKERS, 'x.nt', source);
+    expect(r).toMatchObject({ same: false, missing: { count: 1, first: [lines[500]] }, extra: { count: 0 } });
   });
 });

@@ -35,6 +35,8 @@ export interface RoundtripReport {
   readonly missing: TripleDifference;
   /** Triples of the file that are not expected. */
   readonly extra: TripleDifference;
+  /** Which reader read the file: the N-Triples line reader, or the one reader (every other format, and files the line reader refuses). */
+  readonly readBy: 'line reader' | 'one reader';
 }
 
 /**
@@ -293,7 +295,7 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     }
     const none: TripleDifference = { count: 0, first: [] };
     if (fileTriples === expectedTriples && (inOrder || fileHash.equals(wantHash))) {
-      return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none };
+      return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none, readBy: 'line reader' };
     }
     const fileLines = async function* lines(): AsyncGenerator<string> {
       for await (const chunk of canonicalChunks(file, quads, chunkBytes, 0)) {
@@ -305,7 +307,7 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     };
     const { missing, extra } = await setDifference(fileLines(), expected(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
     const same = missing.count === 0 && extra.count === 0;
-    return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra };
+    return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra, readBy: 'line reader' };
   }
 
   async function compare(file: string, format: string): Promise<RoundtripReport> {
@@ -349,13 +351,13 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   }
   const none: TripleDifference = { count: 0, first: [] };
   if (fileTriples === expectedTriples && fileHash.equals(wantHash)) {
-    return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none };
+    return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none, readBy: 'one reader' };
   }
 
   // Pass 2: the differences, as sets, bucket by bucket.
   const { missing, extra } = await setDifference(inFile(), expected(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
   const same = missing.count === 0 && extra.count === 0;
-  return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra };
+  return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra, readBy: 'one reader' };
   }
 }
 
