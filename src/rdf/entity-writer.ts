@@ -32,30 +32,36 @@ export interface EntityStats {
   readonly documents: string[];
 }
 
-/** How one property of a class is written. */
+/** How one property of a class is written, and how many triples it gave. */
 interface Step {
   readonly key: string;
-  readonly prop: PropDecl;
+  readonly kind: PropDecl['kind'];
   readonly many: boolean;
+  count: number;
   readonly predicate: string;
   /** ` <p> ` in N-Triples, as UTF-8. */
   readonly lineVerb: Uint8Array;
   /** `;\n    p ` in Turtle, as UTF-8. */
   readonly turtleVerb: Uint8Array;
-  /** For typed literals: `^^<dt>` and `^^dt`, and the datatype IRI. */
-  readonly lineDatatype: string;
-  readonly turtleDatatype: string;
+  /** For typed literals: the closing quote and `^^<dt>` / `^^dt` as UTF-8, and the datatype IRI. */
+  readonly lineDatatype: Uint8Array;
+  readonly turtleDatatype: Uint8Array;
   readonly datatype: string;
+  /** For enums, their concept scheme; for embedded nodes, their fragment. */
+  readonly scheme: string;
+  readonly fragment: string;
+  /** For embedded nodes: what follows the parent's IRI in N-Triples (`#quote>`), as UTF-8. */
+  readonly fragmentEnd: Uint8Array;
   /** For enums: the member's texts, made on first use. */
   readonly members: Map<string, readonly [string, string, string]>;
   /** For embedded nodes: the plan of the embedded class. */
   readonly embedded: Plan | undefined;
 }
 
-/** How a node of one class is written: its type triples, then its steps. */
+/** How a node of one class is written (its type triples, then its steps), and how many nodes it wrote. */
 interface Plan {
-  readonly decl: ClassDecl;
   readonly types: readonly string[];
+  count: number;
   /** ` <rdf:type> <C>` per type, in N-Triples, as UTF-8. */
   readonly lineTypes: readonly Uint8Array[];
   /** ` a C1, C2` in Turtle, as UTF-8. */
@@ -69,50 +75,103 @@ const utf8 = new TextEncoder();
 /** Strings at least this long are encoded by TextEncoder.encodeInto; shorter ones by a loop (a native call costs more). */
 const NATIVE_FROM = 96;
 
+/** ASCII characters each syntax escapes (1) inside quotes and brackets: canonical N-Triples (controls, `"`, `\`, DEL) and n3's Turtle (controls below U+001A, `"`, `\`). */
+const LINE_ESCAPED = new Uint8Array(128);
+const TURTLE_ESCAPED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  LINE_ESCAPED[c] = escapeLineText(ch) === ch ? 0 : 1;
+  TURTLE_ESCAPED[c] = escapeTurtleText(ch) === ch ? 0 : 1;
+}
+
+const MIN_BUFFER = 1 << 16;
+/** What each format's buffer held last (per thread): where a new writer's buffers start. */
+const SIZE_HINTS = { ntriples: { size: MIN_BUFFER }, nquads: { size: MIN_BUFFER }, turtle: { size: MIN_BUFFER } };
+
+/** `n` bytes, not zero-filled where Node allows it (every byte handed over is written first). */
+function allocate(n: number): Uint8Array {
+  return typeof Buffer === 'undefined' ? new Uint8Array(n) : Buffer.allocUnsafeSlow(n);
+}
+
 /** A growing UTF-8 byte buffer: the text of one format, written piece by piece without building strings. */
 class Bytes {
-  buf = new Uint8Array(1 << 16);
+  buf: Uint8Array;
   pos = 0;
+
+  /** A buffer starting at `capacity` bytes (it grows by doubling). */
+  constructor(private readonly hint: { size: number }) {
+    this.buf = allocate(hint.size);
+  }
 
   /** Room for `n` more bytes. */
   room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
+    const next = allocate(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
 
   /** Appends bytes. */
   bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
-  }
-
-  /** Appends a string as UTF-8 (well-formed UTF-16 only: the checks refuse lone surrogates). */
-  text(s: string): void {
-    const n = s.length;
-    this.room(n * 3);
+    const n = b.length;
+    if (this.pos + n > this.buf.length) this.room(n);
     const buf = this.buf;
     let pos = this.pos;
-    if (n >= NATIVE_FROM) {
-      this.pos = pos + utf8.encodeInto(s, buf.subarray(pos)).written;
-      return;
-    }
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        this.pos = pos + utf8.encodeInto(i === 0 ? s : s.slice(i), buf.subarray(pos)).written;
-        return;
-      }
-      buf[pos++] = c;
-    }
+    if (n <= 32) for (let i = 0; i < n; i++) buf[pos++] = b[i] as number;
+    else { buf.set(b, pos); pos += n; }
     this.pos = pos;
   }
 
-  /** Copies bytes `[from, to)` of another buffer. */
+  /** Appends a string as UTF-8 as it is (already escaped, or needing none). */
+  text(s: string): void {
+    this.escaped(s, undefined, undefined);
+  }
+
+  /**
+   * Appends a string as UTF-8, escaping what `escaped` marks among ASCII and, from the first character that is marked
+   * or not ASCII on, what `escape` escapes (well-formed UTF-16 only: the checks refuse lone surrogates).
+   */
+  escaped(s: string, table: Uint8Array | undefined, escape: ((s: string) => string) | undefined): void {
+    const n = s.length;
+    if (this.pos + n * 3 > this.buf.length) this.room(n * 3);
+    const buf = this.buf;
+    let pos = this.pos;
+    if (n < NATIVE_FROM || table) {
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80 || (table !== undefined && table[c] === 1)) {
+          const rest = i === 0 ? s : s.slice(i);
+          this.pos = pos;
+          this.native(escape ? escape(rest) : rest);
+          return;
+        }
+        buf[pos++] = c;
+      }
+      this.pos = pos;
+      return;
+    }
+    this.native(s);
+  }
+
+  private native(s: string): void {
+    if (this.pos + s.length * 3 > this.buf.length) this.room(s.length * 3);
+    this.pos += utf8.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+
+  /** Copies bytes `[start, end)` of this buffer to its end. */
+  again(start: number, end: number): void {
+    const n = end - start;
+    if (this.pos + n > this.buf.length) this.room(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    if (n <= 96) for (let i = start; i < end; i++) buf[pos++] = buf[i] as number;
+    else { buf.copyWithin(pos, start, end); pos += n; }
+    this.pos = pos;
+  }
+
+  /** Copies bytes `[start, end)` of another buffer. */
   copy(from: Bytes, start: number, end: number): void {
     this.room(end - start);
     this.buf.set(from.buf.subarray(start, end), this.pos);
@@ -122,7 +181,9 @@ class Bytes {
   /** Everything written (a view of the buffer, handed over: writing goes on in a new one). */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = new Uint8Array(1 << 16);
+    // The next buffer starts at about this one's size: batches are alike, so it seldom grows.
+    this.hint.size = Math.max(MIN_BUFFER, this.pos + (this.pos >> 3));
+    this.buf = allocate(this.hint.size);
     this.pos = 0;
     return out;
   }
@@ -133,8 +194,13 @@ const LOCAL_NAME = /^[_a-zA-Z0-9](?:\.?[\-_a-zA-Z0-9])*$/;
 const SOURCE_DOCUMENT = '#SourceDocument';
 const DOT = utf8.encode('.\n');
 const COMMA = utf8.encode(', ');
-const CHUNK = 65536;
+const QUOTE = utf8.encode('"');
+const GT = utf8.encode('>');
 const CACHE_LIMIT = 1 << 14;
+
+function compareKeys(a: readonly [string, unknown], b: readonly [string, unknown]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
 
 /**
  * A writer of entities as text, one node after another in the mapping's order (types, then properties in declaration
@@ -143,12 +209,13 @@ const CACHE_LIMIT = 1 << 14;
  * @throws Error for an entity whose type is not a concrete class.
  */
 export class EntityWriter {
-  readonly stats: EntityStats = { triples: 0, subjects: 0, entities: 0, classes: new Map(), properties: new Map(), documents: [] };
+  private readonly counts = { triples: 0, subjects: 0, documents: [] as string[] };
   private readonly line: boolean;
   private readonly quads: boolean;
   private readonly turtle: boolean;
   private readonly base: string;
-  private readonly lineBase: string;
+  /** `<base` in N-Triples, as UTF-8. */
+  private readonly lineBase: Uint8Array;
   /** ` .\n`, and ` <g> .\n` for N-Quads, as UTF-8. */
   private readonly lineEnd = utf8.encode(' .\n');
   private readonly graphEnd: Uint8Array;
@@ -157,10 +224,14 @@ export class EntityWriter {
   private readonly idPrefixes = new Map<string, string>();
   private readonly iriCache = new Map<string, string>();
   private readonly plans = new Map<ClassDecl, Plan>();
-  private readonly nt = new Bytes();
-  private readonly nq = new Bytes();
-  private readonly ttl = new Bytes();
-  /** Where the current node's subject lies in the line buffer (N-Triples, else N-Quads): copied for each of its lines. */
+  private readonly nt: Bytes;
+  private readonly nq: Bytes;
+  private readonly ttl: Bytes;
+  /** `"@tag` per language tag as written (lower case), as UTF-8. */
+  private readonly tags = new Map<string, Uint8Array>();
+  /** The buffer lines are written to first: N-Triples, else N-Quads (copied from N-Triples when both are written). */
+  private readonly lines: Bytes;
+  /** Where the current node's subject lies in the line buffer: copied for each of its lines. */
   private subjectStart = 0;
   private subjectEnd = 0;
   /** Where the current line began in the line buffer. */
@@ -172,8 +243,13 @@ export class EntityWriter {
     this.line = options.ntriples === true;
     this.quads = options.nquadsGraph !== undefined;
     this.turtle = options.turtle === true;
+    const none = { size: 0 };
+    this.nt = new Bytes(this.line ? SIZE_HINTS.ntriples : none);
+    this.nq = new Bytes(this.quads ? SIZE_HINTS.nquads : none);
+    this.ttl = new Bytes(this.turtle ? SIZE_HINTS.turtle : none);
+    this.lines = this.line ? this.nt : this.nq;
     this.base = options.base;
-    this.lineBase = `<${escapeLineText(options.base)}`;
+    this.lineBase = utf8.encode(`<${escapeLineText(options.base)}`);
     this.graphEnd = utf8.encode(options.nquadsGraph === undefined ? '' : ` <${escapeLineText(options.nquadsGraph)}> .\n`);
     const prefixes = options.prefixes ?? [];
     this.generic = new QuadWriter(() => undefined, 'Turtle', prefixes, false);
@@ -193,9 +269,26 @@ export class EntityWriter {
 
   /** Writes one entity and its embedded nodes. */
   add(entity: Entity): void {
-    const fields = entity as unknown as Record<string, unknown>;
-    const id = entity.id;
-    this.node(this.plan(classOf(entity)), this.base + id, `${this.lineBase}${escapeLineText(id)}>`, this.turtle ? this.refTurtle(id) : '', fields);
+    this.node(this.plan(classOf(entity)), entity.id, undefined, entity as unknown as Record<string, unknown>);
+  }
+
+  /** The counts of what was written so far (folded from per-class and per-property counters). */
+  get stats(): EntityStats {
+    const classes = new Map<string, number>();
+    const properties = new Map<string, number>();
+    let entities = 0;
+    for (const plan of this.plans.values()) {
+      if (!plan.count) continue;
+      entities += plan.count;
+      for (const t of plan.types) classes.set(t, (classes.get(t) ?? 0) + plan.count);
+      properties.set(RDF.type, (properties.get(RDF.type) ?? 0) + plan.count * plan.types.length);
+    }
+    // Properties in the order they were first written, as addToStats counts them (plans in order of first use).
+    for (const plan of this.plans.values()) {
+      for (const step of plan.steps) if (step.count) properties.set(step.predicate, (properties.get(step.predicate) ?? 0) + step.count);
+    }
+    const { triples, subjects, documents } = this.counts;
+    return { triples, subjects, entities, classes, properties, documents: [...documents] };
   }
 
   /** Everything written since the last call, as UTF-8: one array per format (empty when not asked for); Turtle ends its last statement (`.\n`). */
@@ -204,152 +297,222 @@ export class EntityWriter {
     return { ntriples: this.nt.take(), nquads: this.nq.take(), turtle: this.ttl.take() };
   }
 
-  private node(plan: Plan, iri: string, lineSubject: string, turtleSubject: string, fields: Record<string, unknown>): void {
-    const stats = this.stats;
-    stats.subjects++;
-    stats.entities++;
-    const types = plan.types;
-    stats.triples += types.length;
-    for (let i = 0; i < types.length; i++) {
-      const t = types[i] as string;
-      stats.classes.set(t, (stats.classes.get(t) ?? 0) + 1);
-    }
-    stats.properties.set(RDF.type, (stats.properties.get(RDF.type) ?? 0) + types.length);
-    for (let i = 0; i < plan.documentTypes && stats.documents.length < 2; i++) stats.documents.push(iri);
-    if (this.line || this.quads) {
-      const out = this.line ? this.nt : this.nq;
-      this.subjectStart = this.lineAt = out.pos;
-      out.text(lineSubject);
-      this.subjectEnd = out.pos;
+  /**
+   * Writes one node: an entity of id `id` (its IRI, the base and the id, made only when needed), or an embedded node of
+   * IRI `iri` whose N-Triples subject is the parent's (bytes `[parentStart, parentEnd)` of the line buffer) with the
+   * fragment `suffix` (`#quote>`).
+   */
+  private node(plan: Plan, id: string | undefined, iri: string | undefined, fields: Record<string, unknown>, parentStart = 0, parentEnd = 0, suffix?: Uint8Array): void {
+    const counts = this.counts;
+    counts.subjects++;
+    counts.triples += plan.types.length;
+    plan.count++;
+    for (let i = 0; i < plan.documentTypes && counts.documents.length < 2; i++) counts.documents.push(iri ??= this.base + (id as string));
+    const lines = this.line || this.quads ? this.lines : undefined;
+    if (lines) {
+      this.subjectStart = this.lineAt = lines.pos;
+      if (id !== undefined) {
+        lines.bytes(this.lineBase);
+        lines.escaped(id, LINE_ESCAPED, escapeLineText);
+        lines.bytes(GT);
+      } else {
+        lines.again(parentStart, parentEnd - 1);
+        lines.bytes(suffix as Uint8Array);
+      }
+      this.subjectEnd = lines.pos;
       const types = plan.lineTypes;
       for (let i = 0; i < types.length; i++) {
-        if (i > 0) this.lineSubject(out);
-        out.bytes(types[i] as Uint8Array);
-        this.endLine(out);
+        if (i > 0) this.again(lines);
+        lines.bytes(types[i] as Uint8Array);
+        this.endLine(lines);
       }
     }
     if (this.turtle) {
       if (this.started) this.ttl.bytes(DOT);
-      this.ttl.text(turtleSubject);
+      this.ttl.text(id !== undefined ? this.refTurtle(id) : this.turtleIri(iri as string));
       this.ttl.bytes(plan.turtleTypes);
       this.started = true;
     }
     let predicate = RDF.type;
-    let nested: Array<[Plan, string, Record<string, unknown>]> | undefined;
-    for (const step of plan.steps) {
+    let nested: Array<[Step, string, Record<string, unknown>]> | undefined;
+    const steps = plan.steps;
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s] as Step;
       const raw = fields[step.key];
       if (raw === undefined) continue;
       if (step.embedded) {
-        const child = embeddedIri(iri, step.prop.kind === 'embedded' ? step.prop.fragment : '');
-        const texts = this.iriTexts(child);
-        this.triple(step, texts[0], texts[1], predicate);
+        // The embedded node's IRI as a string only for Turtle; N-Triples copies the subject's bytes.
+        const child = this.turtle ? embeddedIri(iri ??= this.base + (id as string), step.fragment) : '';
+        this.triple(step, child, predicate, lines);
         predicate = step.predicate;
-        (nested ??= []).push([step.embedded, child, raw as Record<string, unknown>]);
-        continue;
-      }
-      if (!step.many) {
-        const texts = this.objectTexts(step, raw);
-        this.triple(step, texts[0], texts[1], predicate);
+        (nested ??= []).push([step, child, raw as Record<string, unknown>]);
+      } else if (!step.many) {
+        this.triple(step, raw, predicate, lines);
         predicate = step.predicate;
-        continue;
-      }
-      const values = raw as unknown[];
-      if (values.length === 0) continue;
-      if (values.length === 1) {
-        const texts = this.objectTexts(step, values[0]);
-        this.triple(step, texts[0], texts[1], predicate);
-        predicate = step.predicate;
-        continue;
-      }
-      const keyed = values.map((v) => this.objectTexts(step, v));
-      keyed.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
-      for (const texts of keyed) {
-        this.triple(step, texts[0], texts[1], predicate);
-        predicate = step.predicate;
+      } else {
+        const values = raw as unknown[];
+        if (values.length === 1) {
+          this.triple(step, values[0], predicate, lines);
+          predicate = step.predicate;
+        } else if (values.length > 1) {
+          const keyed = values.map((v) => [this.sortKey(step, v), v] as const);
+          keyed.sort(compareKeys);
+          for (let i = 0; i < keyed.length; i++) {
+            this.triple(step, (keyed[i] as readonly [string, unknown])[1], predicate, lines);
+            predicate = step.predicate;
+          }
+        }
       }
     }
     if (nested) {
-      for (const [child, childIri, value] of nested) {
-        const texts = this.iriTexts(childIri);
-        this.node(child, childIri, texts[0], texts[1], value);
-      }
+      const start = this.subjectStart;
+      const end = this.subjectEnd;
+      for (const [step, childIri, value] of nested) this.node(step.embedded as Plan, undefined, childIri, value, start, end, step.fragmentEnd);
     }
   }
 
-  /** Writes one triple of the current node; `previous` is the predicate of the triple before it. */
-  private triple(step: Step, lineObject: string, turtleObject: string, previous: string): void {
-    const stats = this.stats;
-    stats.triples++;
-    stats.properties.set(step.predicate, (stats.properties.get(step.predicate) ?? 0) + 1);
-    if (this.line || this.quads) {
-      const out = this.line ? this.nt : this.nq;
-      this.lineSubject(out);
-      out.bytes(step.lineVerb);
-      out.text(lineObject);
-      this.endLine(out);
+  /** Writes one triple of the current node: the value (for an embedded node, its IRI); `previous` is the predicate of the triple before it. */
+  private triple(step: Step, value: unknown, previous: string, lines: Bytes | undefined): void {
+    this.counts.triples++;
+    step.count++;
+    if (lines) {
+      this.again(lines);
+      lines.bytes(step.lineVerb);
+      this.lineObject(lines, step, value);
+      this.endLine(lines);
     }
     if (this.turtle) {
-      this.ttl.bytes(step.predicate === previous ? COMMA : step.turtleVerb);
-      this.ttl.text(turtleObject);
+      const ttl = this.ttl;
+      ttl.bytes(step.predicate === previous ? COMMA : step.turtleVerb);
+      this.turtleObject(ttl, step, value);
     }
   }
 
-  /** Writes the current node's subject again (a copy of its bytes). */
-  private lineSubject(out: Bytes): void {
-    const length = this.subjectEnd - this.subjectStart;
-    out.room(length);
-    this.lineAt = out.pos;
-    out.buf.copyWithin(out.pos, this.subjectStart, this.subjectEnd);
-    out.pos += length;
+  /** Writes the current node's subject again (a copy of its bytes), beginning a line. */
+  private again(lines: Bytes): void {
+    this.lineAt = lines.pos;
+    lines.again(this.subjectStart, this.subjectEnd);
   }
 
   /** Ends the line begun at the last subject: ` .\n` in N-Triples, and the same head with the graph in N-Quads. */
-  private endLine(out: Bytes): void {
+  private endLine(lines: Bytes): void {
     if (this.line && this.quads) {
       this.nq.copy(this.nt, this.lineAt, this.nt.pos);
       this.nq.bytes(this.graphEnd);
     }
-    out.bytes(this.line ? this.lineEnd : this.graphEnd);
+    lines.bytes(this.line ? this.lineEnd : this.graphEnd);
   }
 
-  /** The N-Triples text, Turtle text and sort key (encode.ts termKey) of one value of a property. */
-  private objectTexts(step: Step, value: unknown): readonly [string, string, string] {
-    const prop = step.prop;
-    switch (prop.kind) {
-      case 'ref': {
-        const id = value as string;
-        return [`${this.lineBase}${escapeLineText(id)}>`, this.turtle ? this.refTurtle(id) : '', `<${this.base}${id}>`];
-      }
-      case 'enum': {
-        let texts = step.members.get(value as string);
-        if (!texts) {
-          const iri = enumIri(prop.scheme, value as string);
-          const [line, turtle] = this.iriTexts(iri);
-          step.members.set(value as string, (texts = [line, turtle, `<${iri}>`]));
-        }
-        return texts;
-      }
-      case 'iri': {
-        const [line, turtle] = this.iriTexts(value as string);
-        return [line, turtle, `<${value as string}>`];
-      }
+  private lineIri(out: Bytes, iri: string): void {
+    out.bytes(LT);
+    out.escaped(iri, LINE_ESCAPED, escapeLineText);
+    out.bytes(GT);
+  }
+
+  /** Writes a value in N-Triples. */
+  private lineObject(out: Bytes, step: Step, value: unknown): void {
+    switch (step.kind) {
+      case 'ref':
+        out.bytes(this.lineBase);
+        out.escaped(value as string, LINE_ESCAPED, escapeLineText);
+        out.bytes(GT);
+        return;
+      case 'enum':
+        out.text(this.member(step, value as string)[0]);
+        return;
+      case 'embedded':
+        out.again(this.subjectStart, this.subjectEnd - 1);
+        out.bytes(step.fragmentEnd);
+        return;
+      case 'iri':
+        this.lineIri(out, value as string);
+        return;
       case 'langString': {
         const v = value as { value: string; lang: string };
-        const tag = normalizeLanguageTag(v.lang);
-        return [`"${escapeLineText(v.value)}"@${tag}`, this.turtle ? `"${escapeTurtleText(v.value)}"@${tag}` : '', `"${v.value}"@${tag}^^${RDF.langString}`];
+        out.bytes(QUOTE);
+        out.escaped(v.value, LINE_ESCAPED, escapeLineText);
+        out.bytes(this.tag(v.lang));
+        return;
       }
-      case 'string': {
-        const s = value as string;
-        return [`"${escapeLineText(s)}"`, this.turtle ? `"${escapeTurtleText(s)}"` : '', `"${s}"@^^${step.datatype}`];
+      case 'string':
+        out.bytes(QUOTE);
+        out.escaped(value as string, LINE_ESCAPED, escapeLineText);
+        out.bytes(QUOTE);
+        return;
+      default:
+        out.bytes(QUOTE);
+        out.escaped(String(value), LINE_ESCAPED, escapeLineText);
+        out.bytes(step.lineDatatype);
+    }
+  }
+
+  /** Writes a value in Turtle. */
+  private turtleObject(out: Bytes, step: Step, value: unknown): void {
+    switch (step.kind) {
+      case 'ref':
+        out.text(this.refTurtle(value as string));
+        return;
+      case 'enum':
+        out.text(this.member(step, value as string)[1]);
+        return;
+      case 'embedded':
+      case 'iri':
+        out.text(this.turtleIri(value as string));
+        return;
+      case 'langString': {
+        const v = value as { value: string; lang: string };
+        out.bytes(QUOTE);
+        out.escaped(v.value, TURTLE_ESCAPED, escapeTurtleText);
+        out.bytes(this.tag(v.lang));
+        return;
       }
+      case 'string':
+        out.bytes(QUOTE);
+        out.escaped(value as string, TURTLE_ESCAPED, escapeTurtleText);
+        out.bytes(QUOTE);
+        return;
       default: {
         const lexical = String(value);
-        const turtle = this.turtle ? escapeTurtleText(lexical) : '';
-        return [`"${escapeLineText(lexical)}"${step.lineDatatype}`,
-          this.turtle ? (isBareInTurtle(turtle, step.datatype) ? turtle : `"${turtle}"${step.turtleDatatype}`) : '',
-          `"${lexical}"@^^${step.datatype}`];
+        if (isBareInTurtle(lexical, step.datatype)) { out.text(lexical); return; }
+        out.bytes(QUOTE);
+        out.escaped(lexical, TURTLE_ESCAPED, escapeTurtleText);
+        out.bytes(step.turtleDatatype);
       }
     }
+  }
+
+  /** The closing quote and `@tag` of a language-tagged string (the tag lower case), as UTF-8. */
+  private tag(lang: string): Uint8Array {
+    let bytes = this.tags.get(lang);
+    if (!bytes) {
+      if (this.tags.size >= CACHE_LIMIT) this.tags.clear();
+      this.tags.set(lang, (bytes = utf8.encode(`"@${normalizeLanguageTag(lang)}`)));
+    }
+    return bytes;
+  }
+
+  /** The key the mapping sorts a value of a many-valued property by (encode.ts termKey). */
+  private sortKey(step: Step, value: unknown): string {
+    switch (step.kind) {
+      case 'ref': return `<${this.base}${value as string}>`;
+      case 'enum': return `<${this.member(step, value as string)[2]}>`;
+      case 'iri': return `<${value as string}>`;
+      case 'langString': {
+        const v = value as { value: string; lang: string };
+        return `"${v.value}"@${normalizeLanguageTag(v.lang)}^^${RDF.langString}`;
+      }
+      default: return `"${String(value)}"@^^${step.datatype}`;
+    }
+  }
+
+  /** The N-Triples text, Turtle text and IRI of an enum member. */
+  private member(step: Step, key: string): readonly [string, string, string] {
+    let texts = step.members.get(key);
+    if (!texts) {
+      const iri = enumIri(step.scheme, key);
+      step.members.set(key, (texts = [`<${escapeLineText(iri)}>`, this.turtle ? this.turtleIri(iri) : '', iri]));
+    }
+    return texts;
   }
 
   /** The Turtle text of an entity IRI: `person:x` through its id prefix where that is what the general rule gives, else the general rule. */
@@ -360,20 +523,18 @@ export class EntityWriter {
       const local = id.slice(slash + 1);
       if (name !== undefined && LOCAL_NAME.test(local)) return name + local;
     }
-    return this.iriTexts(this.base + id)[1];
+    return this.turtleIri(this.base + id);
   }
 
-  /** The N-Triples and Turtle texts of any IRI (the QuadWriter's rule), remembered for the IRIs seen last. */
-  private iriTexts(iri: string): readonly [string, string] {
-    const line = `<${escapeLineText(iri)}>`;
-    if (!this.turtle) return [line, ''];
+  /** The Turtle text of any IRI (the QuadWriter's rule), remembered for the IRIs seen last. */
+  private turtleIri(iri: string): string {
     let turtle = this.iriCache.get(iri);
     if (turtle === undefined) {
       turtle = this.generic.iriText(iri);
       if (this.iriCache.size >= CACHE_LIMIT) this.iriCache.clear();
       this.iriCache.set(iri, turtle);
     }
-    return [line, turtle];
+    return turtle;
   }
 
   /** The plan of a class, compiled on first use from its declaration. */
@@ -386,18 +547,21 @@ export class EntityWriter {
       if (prop.kind === 'embedded' && isMany(prop)) throw new Error(`${decl.name}.${key}: an embedded node takes one value`);
       const datatype = prop.kind === 'ref' || prop.kind === 'enum' || prop.kind === 'embedded' || prop.kind === 'iri' ? '' : CODECS[prop.kind].datatype ?? '';
       return {
-        key, prop, many: isMany(prop), predicate: prop.iri,
+        key, kind: prop.kind, many: isMany(prop), predicate: prop.iri, count: 0,
         lineVerb: utf8.encode(` <${escapeLineText(prop.iri)}> `),
         turtleVerb: utf8.encode(`;\n    ${prop.iri === RDF.type ? 'a' : this.generic.iriText(prop.iri)} `),
         datatype,
-        lineDatatype: datatype ? `^^<${escapeLineText(datatype)}>` : '',
-        turtleDatatype: datatype ? `^^${this.generic.iriText(datatype)}` : '',
+        lineDatatype: utf8.encode(datatype ? `"^^<${escapeLineText(datatype)}>` : '"'),
+        turtleDatatype: utf8.encode(datatype ? `"^^${this.generic.iriText(datatype)}` : '"'),
+        scheme: prop.kind === 'enum' ? prop.scheme : '',
+        fragment: prop.kind === 'embedded' ? prop.fragment : '',
+        fragmentEnd: utf8.encode(prop.kind === 'embedded' ? `${escapeLineText(embeddedIri('', prop.fragment))}>` : ''),
         members: new Map(),
         embedded: prop.kind === 'embedded' ? this.plan(prop.cls) : undefined,
       };
     });
     plan = {
-      decl, types, steps,
+      types, steps, count: 0,
       lineTypes: types.map((t) => utf8.encode(`${lineType}<${escapeLineText(t)}>`)),
       turtleTypes: utf8.encode(` a ${types.map((t) => this.generic.iriText(t)).join(', ')}`),
       documentTypes: types.filter((t) => t.endsWith(SOURCE_DOCUMENT)).length,
@@ -406,3 +570,5 @@ export class EntityWriter {
     return plan;
   }
 }
+
+const LT = utf8.encode('<');
