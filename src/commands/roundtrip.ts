@@ -144,16 +144,16 @@ export interface RoundtripOptions {
   readonly inputFormat?: string;
   /** How the file is named in messages (`<stdin>`). */
   readonly name?: string;
-  /** Bytes of N-Triples read per chunk by the line reader (default 1 MiB; small in tests, to cut files into many chunks). */
+  /** Bytes of N-Triples read per chunk by the line reader (default 256 KiB; small in tests, to cut files into many chunks). */
   readonly chunkBytes?: number;
   /** Whether N-Triples and N-Quads go to the line reader first (default true; false reads every file with the one reader, as tests compare). */
   readonly lineReader?: boolean;
-  /** Worker threads reading N-Triples chunks: 0 reads them in this thread (default: the cores, or 0 for a file of at most two chunks). */
+  /** Worker threads reading N-Triples chunks: 0 reads them in this thread (default: up to 2 on cores the rendering leaves spare, 0 for a file of at most two chunks). */
   readonly parseJobs?: number;
 }
 
-/** Bytes of N-Triples read per chunk. */
-const CHUNK_BYTES = 1 << 20;
+/** Bytes of N-Triples read per chunk: small enough that reading one in this thread (about 1 ms) hardly delays the messages of the rendering workers. */
+const CHUNK_BYTES = 1 << 18;
 /** The heap of each N-Triples worker, in MB: it holds one chunk at a time. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
 
@@ -234,7 +234,11 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   /** The first pass over an N-Triples or N-Quads file read by the line reader, as bytes; undefined when it refuses the file. */
   async function compareLines(file: string, quads: boolean): Promise<RoundtripReport | undefined> {
     const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-    const jobs = options.parseJobs ?? (statSync(file).size > 2 * chunkBytes ? availableParallelism() : 0);
+    // This thread mostly waits for the rendered lines: it reads the file itself unless a core is spare (the
+    // expected lines are rendered here, or on fewer workers than cores less one), and always a small file.
+    const renderThreads = rendered && (rendered.jobs ?? 1) > 1 ? (rendered.jobs ?? 1) : 0;
+    const spare = Math.min(2, availableParallelism() - renderThreads - 1);
+    const jobs = options.parseJobs ?? (statSync(file).size > 2 * chunkBytes ? Math.max(0, spare) : 0);
     const want = expectedBytes();
     const queue: Buffer[] = [];
     let offset = 0; // into queue[0]
