@@ -1,4 +1,4 @@
-// Start-up times (`npm run bench:startup`): bare Node, `kg --version`, `kg --help`, `kg export` of the article and `kg query` of one query, median of repeated runs; writes bench/startup.md.
+// Start-up times (`npm run bench:startup`, and a short form inside `npm run bench`): bare Node, `kg --version`, `kg --help`, `kg export` of the article and `kg query` of one query, median of repeated runs; writes bench/startup.md.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,10 +8,9 @@ const here = new URL('.', import.meta.url).pathname;
 const root = join(here, '..');
 const cli = join(root, 'dist/src/cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
-const out = mkdtempSync(join(os.tmpdir(), 'kg-startup-'));
 
 /** The median wall time in milliseconds of running `node args` `runs` times (after one warm-up run). */
-function median(args) {
+function median(args, runs) {
   const once = () => {
     const t = process.hrtime.bigint();
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
@@ -23,15 +22,24 @@ function median(args) {
   return times[Math.floor(times.length / 2)];
 }
 
-try {
-  const rows = [
-    ['bare Node (`node -e 0`)', ['-e', '0']],
-    ['`kg --version`', [cli, '--version']],
-    ['`kg --help`', [cli, '--help']],
-    ['`kg export` (the built-in datasets, Turtle, into a temporary folder)', [cli, 'export', '--out', out]],
-    ['`kg query queries/Q01-russia-foreign-minister.rq`', [cli, 'query', 'queries/Q01-russia-foreign-minister.rq']],
-    ['`kg coverage`', [cli, 'coverage']],
-  ].map(([what, args]) => [what, median(args)]);
+/** The start-up rows `[what, median ms]`: bare Node first; `short` leaves out help, query and coverage. */
+export function startupRows(runs, short = false) {
+  const out = mkdtempSync(join(os.tmpdir(), 'kg-startup-'));
+  try {
+    return [
+      ['bare Node (`node -e 0`)', ['-e', '0']],
+      ['`kg --version`', [cli, '--version']],
+      ...(short ? [] : [['`kg --help`', [cli, '--help']]]),
+      ['`kg export` (the built-in datasets, Turtle, into a temporary folder)', [cli, 'export', '--out', out]],
+      ...(short ? [] : [['`kg query queries/Q01-russia-foreign-minister.rq`', [cli, 'query', 'queries/Q01-russia-foreign-minister.rq']], ['`kg coverage`', [cli, 'coverage']]]),
+    ].map(([what, args]) => [what, median(args, runs)]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = startupRows(runs);
   const bare = rows[0][1];
   const lines = [
     '# Start-up times',
@@ -45,6 +53,4 @@ try {
   ];
   writeFileSync(join(here, 'startup.md'), lines.join('\n'));
   process.stdout.write(lines.join('\n'));
-} finally {
-  rmSync(out, { recursive: true, force: true });
 }
