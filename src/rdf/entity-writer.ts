@@ -98,7 +98,7 @@ class Bytes {
   buf: Uint8Array;
   pos = 0;
 
-  /** A buffer starting at `capacity` bytes (it grows by doubling). */
+  /** A buffer starting at the size its format's hint gives (it grows by doubling; `take` updates the hint). */
   constructor(private readonly hint: { size: number }) {
     this.buf = allocate(hint.size);
   }
