@@ -205,6 +205,15 @@ describe('language tags are well-formed BCP 47 (RFC 5646 §2.1), in any case, wr
     fc.assert(fc.property(tag, (t) => { expect(checkLanguageTag(t) === undefined, t).toBe(oxigraphReadsTag(t)); }), { numRuns: 3000, seed: 14 });
   });
 
+  it('gives the same answer when a tag is asked again, also after many other tags (answers are kept per tag, a bounded number of them)', () => {
+    const tags = ['en', 'EN-us', 'en-gb-gb', 'EN_us', '', 'x-private', 'i-klingon', 'en--gb'];
+    const first = tags.map((t) => checkLanguageTag(t));
+    expect(tags.map((t) => checkLanguageTag(t))).toEqual(first);
+    for (let i = 0; i < 3000; i++) checkLanguageTag(`x-${i.toString(36)}`);
+    expect(tags.map((t) => checkLanguageTag(t))).toEqual(first);
+    expect(first.map((a) => a === undefined)).toEqual(tags.map(oxigraphReadsTag));
+  });
+
   it('reads en-US from TypeScript data and JSON input and writes @en-us; decoding gives lower case', async () => {
     expect(findProblems(person('Color', 'en-US'))).toEqual([]);
     const file = join(dir, 'en-US.json');
