@@ -88,6 +88,7 @@ function compiledOf(decl: ClassDecl): CompiledClass {
   return compiled;
 }
 
+/** Works out once what checking an object of class `decl` needs: its steps, which keys select which steps, the references it records. */
 function compileClass(decl: ClassDecl): CompiledClass {
   const props = propertiesOf(decl);
   const steps = props.map(({ key, prop }): Step => {
