@@ -1,7 +1,12 @@
-// Strict decoding of RDF back into entities: anything the declarations do not allow is an error that names it.
+// Strict decoding of RDF back into entities: anything the declarations do not allow is an error that names it; the entity-by-entity decoder of kg import gives what decodeQuads gives, or gives up.
+import { readFileSync } from 'node:fs';
+import type { Quad } from '@rdfjs/types';
+import fc from 'fast-check';
+import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { decodeQuads } from '../src/mapping/decode.js';
+import { decodeQuads, EntityDecoder } from '../src/mapping/decode.js';
 import { DataError } from '../src/errors.js';
+import { projectPath } from '../src/project.js';
 import { parseTurtle } from './helpers.js';
 
 const base = 'https://w3id.org/news-kg/id/';
@@ -9,8 +14,30 @@ const prefixes = `@prefix kg: <https://w3id.org/news-kg/ontology#>. @prefix rdfs
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#>. @prefix person: <${base}person/>. @prefix when: <${base}when/>.
 @prefix time: <http://www.w3.org/2006/time#>.\n`;
 
+/**
+ * What decodeQuads gives for some quads, after checking that the entity decoder agrees: it gives the same entities
+ * (the same JSON, key order included) or gives up, and it gives up whenever decodeQuads throws. Returns whether the
+ * entity decoder gave the entities.
+ */
+function agree(quads: readonly Quad[]): { entities?: unknown; error?: unknown; fast: boolean } {
+  const decoder = new EntityDecoder(base);
+  for (const q of quads) decoder.addQuad(q);
+  const fast = decoder.finish();
+  let entities: unknown;
+  try {
+    entities = decodeQuads(quads, { base });
+  } catch (error) {
+    expect(fast).toBeUndefined();
+    return { error, fast: false };
+  }
+  if (fast !== undefined) expect(JSON.stringify(fast)).toBe(JSON.stringify(entities));
+  return { entities, fast: fast !== undefined };
+}
+
 function decode(turtle: string): unknown {
-  return decodeQuads(parseTurtle(prefixes + turtle), { base });
+  const { entities, error } = agree(parseTurtle(prefixes + turtle));
+  if (error !== undefined) throw error;
+  return entities;
 }
 
 function problemsOf(turtle: string): string[] {
@@ -153,5 +180,56 @@ describe('rdf:type: an entity carries its class and every superclass of ours, no
 
   it('reads a selector with its one type', () => {
     expect(() => decode(span('oa:TextQuoteSelector'))).not.toThrow();
+  });
+});
+
+describe('the entity-by-entity decoder', () => {
+  const read = (file: string): Quad[] => new Parser({ format: file.endsWith('.nq') ? 'application/n-quads' : 'text/turtle' }).parse(readFileSync(projectPath(file), 'utf8'))
+    .map((q) => DataFactory.quad(q.subject, q.predicate, q.object));
+
+  it.each([['output/article-000.nt'], ['output/entities.nt'], ['output/article-000.nq'], ['output/article-000.ttl'], ['output/entities.ttl']])('decodes %s as decodeQuads does', (file) => {
+    const { fast, entities } = agree(read(file));
+    expect(fast).toBe(true);
+    expect((entities as unknown[]).length).toBeGreaterThan(20);
+  });
+
+  it('gives up on an entity whose triples come in two runs, on a node embedded in no entity and on a subject outside the base', () => {
+    const quads = read('output/article-000.nt');
+    const moved = [...quads.slice(1), quads[0] as Quad];
+    expect(agree(moved).fast).toBe(false);
+    expect(agree(moved).entities).toEqual(agree(quads).entities);
+    const n = (iri: string) => DataFactory.namedNode(iri);
+    const stray = DataFactory.quad(n(`${base}span/nowhere#position`), n('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), n('http://www.w3.org/ns/oa#TextPositionSelector'));
+    expect(agree([...quads, stray]).error).toBeInstanceOf(DataError);
+    const outside = DataFactory.quad(n('http://example.org/x'), n('http://www.w3.org/2000/01/rdf-schema#label'), DataFactory.literal('x'));
+    expect(agree([outside, ...quads]).error).toBeInstanceOf(DataError);
+  });
+
+  it('agrees with decodeQuads on edited exports: quads dropped, repeated, moved, or with another subject, predicate or object', () => {
+    const quads = read('output/article-000.nt');
+    const objects = quads.map((q) => q.object);
+    const odd = [DataFactory.literal('x'), DataFactory.literal('-1', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#integer')), DataFactory.literal('y', 'EN'),
+      DataFactory.blankNode('b'), DataFactory.namedNode(`${base}person/nobody`), DataFactory.namedNode('http://example.org/x'), DataFactory.literal('01', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#nonNegativeInteger'))];
+    const edit = fc.tuple(fc.nat(quads.length - 1), fc.nat(quads.length - 1), fc.nat(6), fc.nat(odd.length - 1));
+    let fast = 0;
+    let slow = 0;
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+      const edited = [...quads];
+      for (const [i, j, how, k] of edits) {
+        const q = edited[i] as Quad;
+        const other = edited[j] as Quad;
+        if (how === 0) edited.splice(i, 1);
+        else if (how === 1) edited.splice(i, 0, q);
+        else if (how === 2) edited[i] = DataFactory.quad(q.subject, q.predicate, objects[j] as Quad['object']);
+        else if (how === 3) edited[i] = DataFactory.quad(q.subject, other.predicate, q.object);
+        else if (how === 4) edited[i] = DataFactory.quad(other.subject, q.predicate, q.object);
+        else if (how === 5) edited[i] = DataFactory.quad(q.subject, q.predicate, odd[k] as Quad['object']);
+        else { edited.splice(i, 1); edited.splice(j, 0, q); }
+      }
+      if (agree(edited).fast) fast++;
+      else slow++;
+    }), { numRuns: 300 });
+    expect(fast).toBeGreaterThan(20);
+    expect(slow).toBeGreaterThan(20);
   });
 });

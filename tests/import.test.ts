@@ -1,5 +1,5 @@
 // kg import reads through the same reader as kg validate: what one refuses, the other refuses, naming file:line:column.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,45 @@ describe('kg import and kg validate read alike', () => {
     const path = join(dir, 'broken.nt');
     writeFileSync(path, '<http://e.org/a> <http://e.org/b> .\n');
     await expect(roundtrip(path, () => article, { base: DEFAULT_BASE })).rejects.toThrow(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:35: Expected entity but got \\.$`));
+  });
+});
+
+describe('kg import of N-Triples and N-Quads (read straight to terms, entity by entity)', () => {
+  it('gives the dataset the Turtle gives', async () => {
+    const ttl = await importFile(projectPath('output/article-000.ttl'), { base: DEFAULT_BASE });
+    for (const file of ['output/article-000.nt', 'output/article-000.nq']) {
+      const read = await importFile(projectPath(file), { base: DEFAULT_BASE });
+      expect(JSON.stringify(read.entities)).toBe(JSON.stringify(ttl.entities));
+      expect(read.title).toBe(ttl.title);
+    }
+  });
+
+  /** The error importFile throws for a file, or undefined. */
+  const failure = (path: string, options: { inputFormat?: string } = {}): Promise<unknown> => importFile(path, { base: DEFAULT_BASE, ...options }).then(() => undefined, (e: unknown) => e);
+  const lines = readFileSync(projectPath('output/article-000.nt'), 'utf8').split('\n');
+
+  it.each([
+    ['a syntax error', (ls: string[]) => [...ls.slice(0, 5), '<http://e.org/a> <http://e.org/b> .', ...ls.slice(5)]],
+    ['a blank node', (ls: string[]) => [...ls.slice(0, 5), `${ls[5]?.split(' ')[0]} <http://www.w3.org/2000/01/rdf-schema#label> _:b .`, ...ls.slice(5)]],
+    ['a required triple missing', (ls: string[]) => ls.filter((l) => !l.includes('#hasSource>') || !l.includes('sentence-02>'))],
+    ['an entity written in two runs', (ls: string[]) => [...ls.slice(4), ...ls.slice(0, 4)]],
+    ['a value of the wrong datatype', (ls: string[]) => ls.map((l) => l.replace('XMLSchema#nonNegativeInteger>', 'XMLSchema#integer>'))],
+  ])('gives the one reader\'s verdict for a file with %s, whatever its format', async (what, change) => {
+    const text = change(lines).join('\n');
+    writeFileSync(join(dir, 'changed.nt'), text);
+    writeFileSync(join(dir, 'changed.ttl'), text);
+    const nt = await failure(join(dir, 'changed.nt'));
+    const ttl = await failure(join(dir, 'changed.ttl'));
+    const asTurtle = await failure(join(dir, 'changed.nt'), { inputFormat: 'ttl' });
+    if (what === 'an entity written in two runs') {
+      expect([nt, ttl, asTurtle]).toEqual([undefined, undefined, undefined]);
+      return;
+    }
+    expect(nt).toBeInstanceOf(Error);
+    expect((nt as Error).constructor).toBe((asTurtle as Error).constructor);
+    expect((nt as Error).message).toBe((asTurtle as Error).message);
+    expect((nt as Error).message).toBe((ttl as Error).message.replaceAll('changed.ttl', 'changed.nt'));
+    if (nt instanceof ParseError) expect(nt.findings).toEqual((await validateFile(join(dir, 'changed.nt'), { base: DEFAULT_BASE, shapes: [], shaclMaxTriples: 0 })).findings);
+    else expect((nt as Error).message).toMatch(/\(entity at .*changed\.nt:\d+:1\)/);
   });
 });

@@ -236,3 +236,264 @@ export function decodeQuads(quads: Iterable<Quad>, options: { base: string }): E
     }
   }
 }
+
+/** What the entity decoder knows of a property of a class, computed once. */
+interface PropPlan {
+  readonly key: string;
+  readonly prop: PropDecl;
+  readonly iri: string;
+  readonly many: boolean;
+  /** Whether it needs a value (card one or some), and whether it takes at most one (card one or optional). */
+  readonly required: boolean;
+  readonly single: boolean;
+  /** Whether its objects are those of its predicate that it claims (embedded, or a predicate several properties share). */
+  readonly filtered: boolean;
+  /** An enum's keys by member IRI (the first key of each IRI). */
+  readonly enumKeys: ReadonlyMap<string, string> | undefined;
+  readonly pattern: RegExp | undefined;
+}
+
+/** What the entity decoder knows of a class, computed once. */
+interface Plan {
+  readonly props: readonly PropPlan[];
+  readonly known: ReadonlySet<string>;
+  /** Each predicate several properties share, with those properties. */
+  readonly sharedOwners: ReadonlyMap<string, readonly PropDecl[]>;
+}
+
+const PLANS = new WeakMap<ClassDecl, Plan>();
+
+function planOf(decl: ClassDecl): Plan {
+  let plan = PLANS.get(decl);
+  if (!plan) {
+    const { props, known, shared } = layoutOf(decl);
+    const sharedOwners = new Map<string, PropDecl[]>();
+    for (const iri of shared) sharedOwners.set(iri, props.filter((p) => p.prop.iri === iri).map((p) => p.prop));
+    plan = {
+      known,
+      sharedOwners,
+      props: props.map(({ key, prop }) => {
+        let enumKeys: Map<string, string> | undefined;
+        if (prop.kind === 'enum') {
+          enumKeys = new Map();
+          for (const k of Object.keys(prop.values)) { const iri = enumIri(prop.scheme, k); if (!enumKeys.has(iri)) enumKeys.set(iri, k); }
+        }
+        return {
+          key, prop, iri: prop.iri, many: isMany(prop),
+          required: prop.card === 'one' || prop.card === 'some',
+          single: prop.card === 'one' || prop.card === 'optional',
+          filtered: prop.kind === 'embedded' || shared.has(prop.iri),
+          enumKeys,
+          pattern: prop.pattern ? new RegExp(prop.pattern, 'u') : undefined,
+        };
+      }),
+    };
+    PLANS.set(decl, plan);
+  }
+  return plan;
+}
+
+/** Each concrete class of ours by the IRIs of the classes an entity of it is typed with (assertedClasses), sorted and joined by spaces. */
+let classesByTypes: Map<string, ClassDecl | null> | undefined;
+
+function classByTypes(key: string): ClassDecl | null | undefined {
+  if (!classesByTypes) {
+    classesByTypes = new Map();
+    for (const c of CLASSES as readonly ClassDecl[]) {
+      const asserted = assertedClasses(c);
+      if (c.abstract || c.embedded || asserted.some((a) => a.embedded || CLASS_BY_IRI.get(a.iri) !== a)) continue;
+      const k = asserted.map((a) => a.iri).sort().join(' ');
+      classesByTypes.set(k, classesByTypes.has(k) ? null : c);
+    }
+  }
+  return classesByTypes.get(key);
+}
+
+/** The triples of one subject: its objects by predicate IRI, each object once. */
+class Group {
+  readonly values = new Map<string, Term[]>();
+  /** Whether an entity took it as the value of one of its properties (an embedded node). */
+  consumed = false;
+}
+
+/** What a value that cannot be decoded gives. */
+const FAIL: unique symbol = Symbol('fail');
+
+/**
+ * Decodes triples that come entity by entity — each entity's triples and those of the nodes embedded in it
+ * (`<entity>#…`) together, as the export writes them — into the entities decodeQuads gives for them, one entity at a
+ * time as its triples end, so that no quad is held. It gives up (`failed`; finish gives undefined) on anything
+ * decodeQuads would report, and on an entity whose triples come in two runs: decodeQuads, given every quad, then
+ * says what is wrong (or decodes them).
+ */
+export class EntityDecoder {
+  /** Whether it has given up. */
+  failed = false;
+  private readonly entities: Record<string, unknown>[] = [];
+  /** The entity IRIs whose runs have ended. */
+  private readonly closed = new Set<string>();
+  /** The run being read: its entity IRI, the entity's triples, those of its embedded nodes, and the subject of the last triple. */
+  private owner = '';
+  private ownerGroup: Group | undefined;
+  private readonly embedded = new Map<string, Group>();
+  private subject = '';
+  private group: Group | undefined;
+  /** The class of each list of type IRIs met (joined by spaces, in the order given), null when it is no class. */
+  private readonly typeClasses = new Map<string, ClassDecl | null>();
+
+  /** A decoder of the data under a base IRI (`--base`). */
+  constructor(private readonly base: string) {}
+
+  /** Takes one triple: a subject IRI, a predicate IRI and an object. */
+  add(subject: string, predicate: string, object: Term): void {
+    if (this.failed) return;
+    if (subject !== this.subject || !this.group) this.open(subject);
+    const group = this.group;
+    if (!group) return;
+    const list = group.values.get(predicate);
+    if (list === undefined) group.values.set(predicate, [object]);
+    else if (!list.some((t) => t.equals(object))) list.push(object);
+  }
+
+  /** Takes one quad (its graph ignored); gives up on a subject that is not an IRI or an object that is a blank node or a quad. */
+  addQuad(q: Quad): void {
+    if (q.subject.termType !== 'NamedNode' || q.object.termType === 'BlankNode' || q.object.termType === 'Quad') { this.failed = true; return; }
+    this.add(q.subject.value, q.predicate.value, q.object);
+  }
+
+  /** The entities sorted by id (as decodeQuads gives them), or undefined when it gave up. */
+  finish(): Entity[] | undefined {
+    this.close();
+    if (this.failed) return undefined;
+    return (this.entities as unknown as Entity[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Starts the triples of a subject: a new run when its entity is not the one being read. */
+  private open(subject: string): void {
+    const hash = subject.indexOf('#');
+    const owner = hash < 0 ? subject : subject.slice(0, hash);
+    if (!owner) { this.failed = true; return; }
+    if (owner !== this.owner) {
+      this.close();
+      if (this.failed) return;
+      if (this.closed.has(owner)) { this.failed = true; return; }
+      this.owner = owner;
+      this.ownerGroup = undefined;
+      this.embedded.clear();
+    }
+    this.subject = subject;
+    if (hash < 0) {
+      this.group = this.ownerGroup ??= new Group();
+    } else {
+      let group = this.embedded.get(subject);
+      if (!group) this.embedded.set(subject, (group = new Group()));
+      this.group = group;
+    }
+  }
+
+  /** Decodes the entity of the run being read, if any. */
+  private close(): void {
+    if (!this.owner || this.failed) return;
+    const owner = this.owner;
+    this.closed.add(owner);
+    this.owner = '';
+    this.subject = '';
+    this.group = undefined;
+    const group = this.ownerGroup;
+    const id = idFromIri(this.base, owner);
+    const fields = group && id !== undefined ? this.decodeNode(owner, id, group, undefined) : undefined;
+    if (!fields) { this.failed = true; return; }
+    for (const e of this.embedded.values()) if (!e.consumed) { this.failed = true; return; }
+    this.entities.push(fields);
+  }
+
+  /** The class of an entity typed with these terms: exactly the classes its class asserts (assertedClasses). */
+  private entityClass(types: readonly Term[] | undefined): ClassDecl | undefined {
+    if (!types) return undefined;
+    let key = '';
+    for (const t of types) {
+      if (t.termType !== 'NamedNode') return undefined;
+      key = key ? `${key} ${t.value}` : t.value;
+    }
+    let decl = this.typeClasses.get(key);
+    if (decl === undefined) {
+      decl = classByTypes([...new Set(types.map((t) => t.value))].sort().join(' ')) ?? null;
+      this.typeClasses.set(key, decl);
+    }
+    return decl ?? undefined;
+  }
+
+  /** The fields of a node (decodeQuads' decodeNode when it finds no problem), or undefined. */
+  private decodeNode(iri: string, entityId: string, group: Group, expected: ClassDecl | undefined): Record<string, unknown> | undefined {
+    group.consumed = true;
+    const values = group.values;
+    const types = values.get(RDF.type);
+    let decl: ClassDecl | undefined;
+    if (expected) {
+      const only = types?.[0];
+      if (types?.length !== 1 || only?.termType !== 'NamedNode' || CLASS_BY_IRI.get(only.value) !== expected) return undefined;
+      decl = expected;
+    } else {
+      decl = this.entityClass(types);
+      if (!decl || (decl.idPrefix && !entityId.startsWith(`${decl.idPrefix}/`))) return undefined;
+    }
+    const plan = planOf(decl);
+    for (const predicate of values.keys()) if (predicate !== RDF.type && !plan.known.has(predicate)) return undefined;
+    const out: Record<string, unknown> = expected ? {} : { type: decl.name, id: entityId };
+    for (const p of plan.props) {
+      let terms = values.get(p.iri);
+      if (terms !== undefined && p.filtered) terms = terms.filter((t) => claims(p.prop, t, iri));
+      if (terms === undefined || terms.length === 0) {
+        if (p.required) return undefined;
+        continue;
+      }
+      if (terms.length === 1) {
+        const v = this.decodeValue(p, terms[0] as Term, entityId);
+        if (v === FAIL) return undefined;
+        out[p.key] = p.many ? [v] : v;
+        continue;
+      }
+      if (p.single) return undefined;
+      const sorted = terms.map((t) => [termKey(t), t] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const decoded: unknown[] = [];
+      for (const [, t] of sorted) {
+        const v = this.decodeValue(p, t, entityId);
+        if (v === FAIL) return undefined;
+        decoded.push(v);
+      }
+      out[p.key] = p.many ? decoded : decoded[0];
+    }
+    for (const [predicate, owners] of plan.sharedOwners) {
+      const terms = values.get(predicate);
+      if (terms) for (const t of terms) if (!owners.some((o) => claims(o, t, iri))) return undefined;
+    }
+    return out;
+  }
+
+  /** The value of a property from one of its objects (decodeQuads' decodeValue when it finds no problem), or FAIL. */
+  private decodeValue(p: PropPlan, term: Term, entityId: string): unknown {
+    const prop = p.prop;
+    switch (prop.kind) {
+      case 'ref':
+        return term.termType === 'NamedNode' ? idFromIri(this.base, term.value) ?? FAIL : FAIL;
+      case 'enum':
+        return p.enumKeys?.get(term.value) ?? FAIL;
+      case 'embedded': {
+        const group = this.embedded.get(term.value);
+        return (group && this.decodeNode(term.value, `${entityId}#${prop.fragment}`, group, prop.cls)) ?? FAIL;
+      }
+      default: {
+        const r = CODECS[prop.kind].fromTerm(term);
+        if ('error' in r) return FAIL;
+        if (p.pattern && !p.pattern.test(String(r.value))) return FAIL;
+        return r.value;
+      }
+    }
+  }
+}
+
+/** Whether a property takes an object of its predicate (decodeQuads' claims): an embedded node its own, another property any object but a node embedded in the subject. */
+function claims(prop: PropDecl, term: Term, subjectIri: string): boolean {
+  if (prop.kind === 'embedded') return term.termType === 'NamedNode' && term.value === embeddedIri(subjectIri, prop.fragment);
+  return !(term.termType === 'NamedNode' && term.value.startsWith(`${subjectIri}#`));
+}
