@@ -88,6 +88,20 @@ function unescapeString(raw: string): string | undefined {
   return out + raw.slice(from);
 }
 
+/** Buffer's own slicers (what `toString('latin1' | 'utf8', start, end)` calls, without its checks), when this Node has them. */
+interface Slicers { latin1Slice?(start: number, end: number): string; utf8Slice?(start: number, end: number): string }
+const SLICERS = Buffer.prototype as unknown as Slicers;
+
+/** Bytes [start, end) of `b` as Latin-1 (ASCII) text. */
+const latin1: (b: Buffer, start: number, end: number) => string = typeof SLICERS.latin1Slice === 'function'
+  ? (b, start, end) => (b as unknown as Required<Slicers>).latin1Slice(start, end)
+  : (b, start, end) => b.toString('latin1', start, end);
+
+/** Bytes [start, end) of `b` as UTF-8 text. */
+const utf8: (b: Buffer, start: number, end: number) => string = typeof SLICERS.utf8Slice === 'function'
+  ? (b, start, end) => (b as unknown as Required<Slicers>).utf8Slice(start, end)
+  : (b, start, end) => b.toString('utf8', start, end);
+
 /** Whether byte `c` is an ASCII letter. */
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -120,7 +134,7 @@ export class NTriplesTermReader {
   private readonly datatypes = new Map<string, NamedNode>();
   /** Language tags as written to their lower-case form. */
   private readonly tags = new Map<string, string>();
-  /** Set by iriAt: the IRI read. */
+  /** Set by iri(): the IRI read. */
   private value = '';
 
   /** A reader for N-Triples (`quads` false) or N-Quads (`quads` true: an optional graph IRI after the object, dropped) that gives each triple to `sink`. */
@@ -150,28 +164,28 @@ export class NTriplesTermReader {
     if (b[i] === 35) return this.commentEnds(b, i, end);
     // The subject: given as the last one when its bytes are the same.
     if (b[i] !== 60) return false;
-    const subjectEnd = this.iriEnd(b, i, end);
-    if (subjectEnd < 0) return false;
+    let subjectEnd = this.sameSubjectEnd(b, i, end);
     let subject: string;
-    if (this.sameSubject(b, i, subjectEnd)) subject = this.lastSubject;
+    if (subjectEnd > 0) subject = this.lastSubject;
     else {
-      if (!this.iriAt(b, i, subjectEnd)) return false;
+      subjectEnd = this.iri(b, i, end);
+      if (subjectEnd < 0) return false;
       subject = this.value;
       this.lastSubject = subject;
       this.lastSubjectBytes = Buffer.from(b.subarray(i, subjectEnd));
     }
     i = skipSpace(b, subjectEnd, end);
     if (b[i] !== 60) return false;
-    const predicateEnd = this.iriEnd(b, i, end);
-    if (predicateEnd < 0 || !this.iriAt(b, i, predicateEnd)) return false;
+    const predicateEnd = this.iri(b, i, end);
+    if (predicateEnd < 0) return false;
     const predicate = this.value;
     if (predicate === RDF_REIFIES) return false;
     i = skipSpace(b, predicateEnd, end);
     let object: NamedNode | Literal;
     const first = b[i];
     if (first === 60) {
-      const objectEnd = this.iriEnd(b, i, end);
-      if (objectEnd < 0 || !this.iriAt(b, i, objectEnd)) return false;
+      const objectEnd = this.iri(b, i, end);
+      if (objectEnd < 0) return false;
       object = namedNode(this.value);
       i = objectEnd;
     } else if (first === 34) {
@@ -187,7 +201,7 @@ export class NTriplesTermReader {
         if (c === 13) return false;
         if (c >= 0x80) ascii = false;
       }
-      let lexical = b.toString(ascii ? 'latin1' : 'utf8', start, i);
+      let lexical = ascii ? latin1(b, start, i) : utf8(b, start, i);
       if (escaped) {
         const resolved = unescapeString(lexical);
         if (resolved === undefined) return false;
@@ -207,15 +221,15 @@ export class NTriplesTermReader {
           if (j === subtag || j - subtag > 8) return false;
         }
         if (j < end) { const c = b[j]; if (c !== 32 && c !== 9 && c !== 46 && c !== 60) return false; }
-        const written = b.toString('latin1', tagStart, j);
+        const written = latin1(b, tagStart, j);
         let tag = this.tags.get(written);
         if (tag === undefined) this.tags.set(written, (tag = written.toLowerCase()));
         object = literal(lexical, tag);
         i = j;
       } else if (next === 94) { // ^^<datatype>
         if (b[i + 1] !== 94 || b[i + 2] !== 60) return false;
-        const datatypeEnd = this.iriEnd(b, i + 2, end);
-        if (datatypeEnd < 0 || !this.iriAt(b, i + 2, datatypeEnd)) return false;
+        const datatypeEnd = this.iri(b, i + 2, end);
+        if (datatypeEnd < 0) return false;
         if (REFUSED_DATATYPES.has(this.value)) return false;
         object = literal(lexical, this.datatype(this.value));
         i = datatypeEnd;
@@ -227,8 +241,8 @@ export class NTriplesTermReader {
     }
     i = skipSpace(b, i, end);
     if (this.quads && b[i] === 60) {
-      const graphEnd = this.iriEnd(b, i, end);
-      if (graphEnd < 0 || !this.iriAt(b, i, graphEnd)) return false;
+      const graphEnd = this.iri(b, i, end);
+      if (graphEnd < 0) return false;
       i = skipSpace(b, graphEnd, end);
     }
     if (b[i] !== 46) return false;
@@ -245,20 +259,23 @@ export class NTriplesTermReader {
     return true;
   }
 
-  /** Whether the IRI written at [from, to) has the bytes of the last subject. */
-  private sameSubject(b: Buffer, from: number, to: number): boolean {
+  /** The end (just past `>`) of the IRI written at `from` when it has the bytes of the last subject, else -1. */
+  private sameSubjectEnd(b: Buffer, from: number, end: number): number {
     const last = this.lastSubjectBytes;
-    if (last.length !== to - from || last.length === 0) return false;
-    for (let k = last.length - 1; k >= 0; k--) if (last[k] !== b[from + k]) return false;
-    return true;
+    const n = last.length;
+    if (n === 0 || from + n > end || b[from + n - 1] !== 62) return -1;
+    for (let k = n - 2; k > 0; k--) if (last[k] !== b[from + k]) return -1;
+    return from + n;
   }
 
   /**
-   * The end (just past `>`) of an IRI written at `i` (`<`) before `end`, with a scheme written without escapes and
-   * no character an IRIREF may not hold written as it is; -1 otherwise. Escapes are checked by iriAt.
+   * Reads the IRI written at `i` (`<`) before `end` into `value`, escapes resolved: an absolute IRI whose scheme is
+   * written without escapes, holding no character an IRIREF may not hold, written or escaped. Returns its end (just
+   * past `>`), or -1 when it is not such an IRI.
    */
-  private iriEnd(b: Buffer, i: number, end: number): number {
-    i++;
+  private iri(b: Buffer, i: number, end: number): number {
+    const from = i + 1;
+    i = from;
     if (!isLetter(b[i] ?? 0)) return -1;
     let c = 0;
     for (i++; i < end; i++) {
@@ -266,29 +283,25 @@ export class NTriplesTermReader {
       if (!(isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45)) break;
     }
     if (c !== 58) return -1;
-    for (i++; i < end; i++) {
-      c = b[i] as number;
-      if (c === 62) return i + 1;
-      if (c <= 0x20 || c === 60 || c === 34 || c === 123 || c === 125 || c === 124 || c === 94 || c === 96) return -1;
-    }
-    return -1;
-  }
-
-  /** Sets `value` to the IRI written at [from, to) (`<…>`, as iriEnd found it), escapes resolved; false when an escape is not allowed. */
-  private iriAt(b: Buffer, from: number, to: number): boolean {
     let ascii = true;
     let escaped = false;
-    for (let k = from + 1; k < to - 1; k++) {
-      const c = b[k] as number;
+    for (i++; ; i++) {
+      if (i >= end) return -1;
+      c = b[i] as number;
+      if (c === 62) break;
+      if (c <= 0x20 || c === 60 || c === 34 || c === 123 || c === 125 || c === 124 || c === 94 || c === 96) return -1;
       if (c >= 0x80) ascii = false;
       else if (c === 92) escaped = true;
     }
-    const raw = b.toString(ascii ? 'latin1' : 'utf8', from + 1, to - 1);
-    if (!escaped) { this.value = raw; return true; }
-    const resolved = unescapeIri(raw);
-    if (resolved === undefined) return false;
-    this.value = resolved;
-    return true;
+    const raw = ascii ? latin1(b, from, i) : utf8(b, from, i);
+    if (escaped) {
+      const resolved = unescapeIri(raw);
+      if (resolved === undefined) return -1;
+      this.value = resolved;
+    } else {
+      this.value = raw;
+    }
+    return i + 1;
   }
 
   /** The datatype term of an IRI, made once. */
