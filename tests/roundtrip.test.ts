@@ -382,7 +382,7 @@ describe('kg roundtrip: N-Triples and N-Quads read by the line reader, against t
     writeFileSync(path, content);
     const outcome = (run: Promise<RoundtripReport>): Promise<RoundtripReport | string> => run.catch((error: Error) => `${error.name}: ${error.message}`);
     const fast = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, ...options }));
-    const slow = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, lineReader: false }));
+    const slow = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, lineReader: false, ...(options.bucketTriples ? { bucketTriples: options.bucketTriples } : {}), ...(options.maxDifferences !== undefined ? { maxDifferences: options.maxDifferences } : {}) }));
     // n3 names blank nodes with a counter of the parsers made so far (_:b12_x): the names differ from run to run.
     const compared = (r: RoundtripReport | string): unknown => (typeof r === 'string' ? r : JSON.parse(JSON.stringify({ ...r, readBy: undefined }).replace(/_:b\d+_/g, '_:b_')));
     expect(compared(fast)).toEqual(compared(slow));
@@ -441,6 +441,14 @@ describe('kg roundtrip: N-Triples and N-Quads read by the line reader, against t
   ])('gives the one reader\'s verdict on %s', async (_what, edit) => {
     const r = await both(text(edit(committed)), ON_WORKERS, 'x.nt', [article], true);
     if (typeof r !== 'string') expect(r.same).toBe(false);
+  });
+
+  it.each([['on worker threads', ON_WORKERS], ['in this thread', IN_THREAD]])('lists many differences through buckets on disk as the one reader does (%s)', async (_how, options) => {
+    const edited = committed.flatMap((l, i) => (i % 10 === 0 ? [] : i % 10 === 3 ? [l.replace(/ \.$/, '').replace(/>$/, 'x>').replace(/"(@[a-z-]+|\^\^<[^>]+>)?$/, 'x"$1') + ' .'] : i % 97 === 0 ? [l, l] : [l]));
+    for (const bucketTriples of [100, 1000]) {
+      const r = await both(text(edited.reverse()), { ...options, bucketTriples, maxDifferences: 5 });
+      expect(r).toMatchObject({ same: false, missing: { count: Math.ceil(committed.length / 10) * 2 - (committed.length % 10 > 3 ? 0 : 1) } });
+    }
   });
 
   it('gives the one reader\'s error for bytes that are not UTF-8', async () => {

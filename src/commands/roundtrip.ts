@@ -72,19 +72,16 @@ class MultisetHash {
   addLines(bytes: Uint8Array): number {
     let count = 0;
     for (let from = 0, lf = bytes.indexOf(10); lf >= 0; from = lf + 1, lf = bytes.indexOf(10, from)) {
-      let a1 = 0xdeadbeef;
-      let a2 = 0x41c6ce57;
-      let b1 = 0x9e3779b9;
-      let b2 = 0x85ebca6b;
+      // cyrb53's two 32-bit lanes, finished two ways: two 52-bit sums from 64 bits of state a line.
+      let h1 = 0xdeadbeef;
+      let h2 = 0x41c6ce57;
       for (let i = from; i < lf; i++) {
         const c = bytes[i] as number;
-        a1 = Math.imul(a1 ^ c, 2654435761);
-        a2 = Math.imul(a2 ^ c, 1597334677);
-        b1 = Math.imul(b1 ^ c, 2246822519);
-        b2 = Math.imul(b2 ^ c, 3266489917);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
       }
-      this.a = (this.a + mix52(a1, a2)) % MOD;
-      this.b = (this.b + mix52(b1, b2)) % MOD;
+      this.a = (this.a + mix52(h1, h2)) % MOD;
+      this.b = (this.b + mix52(h2 ^ 0x9e3779b9, h1 ^ 0x85ebca6b)) % MOD;
       count++;
     }
     return count;
@@ -302,24 +299,27 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     if (fileTriples === expectedTriples && (inOrder || fileHash.equals(wantHash))) {
       return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none, readBy: 'line reader' };
     }
-    const fileLines = async function* lines(): AsyncGenerator<string> {
+    const fileLines = async function* lines(): AsyncGenerator<Buffer> {
       for await (const chunk of canonicalChunks(file, quads, chunkBytes, 0)) {
         if (chunk === undefined) throw new Error(`roundtrip: ${shown} was refused on a second reading`);
-        const text = decoder.decode(chunk.bytes);
-        let from = 0;
-        for (let lf = text.indexOf('\n'); lf >= 0; from = lf + 1, lf = text.indexOf('\n', from)) yield text.slice(from, lf);
+        yield chunk.bytes;
       }
     };
-    const { missing, extra } = await setDifference(fileLines(), expected(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
+    const { missing, extra } = await setDifference(fileLines(), expectedBytes(), Math.ceil((fileTriples + expectedTriples) / (options.bucketTriples ?? BUCKET_TRIPLES)), options.maxDifferences ?? 10);
     const same = missing.count === 0 && extra.count === 0;
     return { fileTriples, expectedTriples, same, sameOrder: false, missing, extra, readBy: 'line reader' };
   }
 
   async function compare(file: string, format: string): Promise<RoundtripReport> {
-  async function* inFile(): AsyncGenerator<string> {
+  async function* inFile(): AsyncGenerator<string[]> {
     const findings: Finding[] = [];
-    for await (const q of parseFile(file, format, findings, 1)) yield toLine(q);
+    let run: string[] = [];
+    for await (const q of parseFile(file, format, findings, 1)) {
+      run.push(toLine(q));
+      if (run.length >= 10_000) { yield run; run = []; }
+    }
     if (findings.length) throw new ParseError(shown, findings);
+    if (run.length) yield run;
   }
 
   // Pass 1: in order, one triple at a time.
@@ -477,8 +477,25 @@ async function* canonicalChunks(path: string, quads: boolean, chunkBytes: number
   }
 }
 
-/** The lines of `expected` not in `file` (missing) and of `file` not in `expected` (extra), as sets, through `buckets` partitions. */
-async function setDifference(file: AsyncIterable<string>, expected: AsyncIterable<string[]>, buckets: number, max: number): Promise<{ missing: TripleDifference; extra: TripleDifference }> {
+/** Bytes of lines buffered per bucket before they are appended to its file. */
+const FLUSH_BYTES = 64 * 1024;
+
+/** The lines of a run: a run of lines, or bytes of whole lines each ending with LF. */
+function linesOf(run: string[] | Buffer): string[] {
+  if (Array.isArray(run)) return run;
+  const lines = decoder.decode(run).split('\n');
+  lines.pop();
+  return lines;
+}
+
+/**
+ * The lines of `expected` not in `file` (missing) and of `file` not in `expected` (extra), as sets, through `buckets`
+ * partitions on disk. Both come in runs of the same form, so that equal lines fall into the same bucket: runs of
+ * lines, or bytes of whole lines each ending with LF (partitioned by a hash of the bytes, never decoded until a bucket is compared).
+ */
+async function setDifference(file: AsyncIterable<string[]>, expected: AsyncIterable<string[]>, buckets: number, max: number): Promise<{ missing: TripleDifference; extra: TripleDifference }>;
+async function setDifference(file: AsyncIterable<Buffer>, expected: AsyncIterable<Buffer>, buckets: number, max: number): Promise<{ missing: TripleDifference; extra: TripleDifference }>;
+async function setDifference(file: AsyncIterable<string[] | Buffer>, expected: AsyncIterable<string[] | Buffer>, buckets: number, max: number): Promise<{ missing: TripleDifference; extra: TripleDifference }> {
   const missing = new FirstSorted(max);
   const extra = new FirstSorted(max);
   const compare = (have: string[], want: string[]): void => {
@@ -499,15 +516,15 @@ async function setDifference(file: AsyncIterable<string>, expected: AsyncIterabl
   };
   if (buckets <= 1) {
     const fileLines: string[] = [];
-    for await (const l of file) fileLines.push(l);
+    for await (const r of file) for (const l of linesOf(r)) fileLines.push(l);
     const wantLines: string[] = [];
-    for await (const r of expected) for (const l of r) wantLines.push(l);
+    for await (const r of expected) for (const l of linesOf(r)) wantLines.push(l);
     compare(fileLines, wantLines);
     return { missing: missing.done(), extra: extra.done() };
   }
   const dir = mkdtempSync(join(tmpdir(), 'kg-roundtrip-'));
   try {
-    const spill = async (side: 'file' | 'want', runs: AsyncIterable<string[]>): Promise<void> => {
+    const spill = async (side: 'file' | 'want', runs: AsyncIterable<string[] | Buffer>): Promise<void> => {
       const pending: string[][] = Array.from({ length: buckets }, () => []);
       const sizes = new Array<number>(buckets).fill(0);
       const flush = (b: number): void => {
@@ -515,17 +532,39 @@ async function setDifference(file: AsyncIterable<string>, expected: AsyncIterabl
         pending[b] = [];
         sizes[b] = 0;
       };
+      const pendingBytes: Buffer[] = [];
+      const flushBytes = (b: number): void => {
+        appendFileSync(join(dir, `${side}-${b}`), (pendingBytes[b] as Buffer).subarray(0, sizes[b]));
+        sizes[b] = 0;
+      };
       for await (const r of runs) {
-        for (const l of r) {
-          const b = hash53(l) % buckets;
-          (pending[b] as string[]).push(l);
-          sizes[b] = (sizes[b] as number) + l.length + 1;
-          if ((sizes[b] as number) >= FLUSH_CHARS) flush(b);
+        if (Array.isArray(r)) {
+          for (const l of r) {
+            const b = hash53(l) % buckets;
+            (pending[b] as string[]).push(l);
+            sizes[b] = (sizes[b] as number) + l.length + 1;
+            if ((sizes[b] as number) >= FLUSH_CHARS) flush(b);
+          }
+          continue;
+        }
+        for (let from = 0, lf = r.indexOf(10); lf >= 0; from = lf + 1, lf = r.indexOf(10, from)) {
+          let h = 0x811c9dc5; // FNV-1a
+          for (let i = from; i < lf; i++) h = Math.imul(h ^ (r[i] as number), 16777619);
+          const b = (h >>> 0) % buckets;
+          const length = lf + 1 - from;
+          if ((sizes[b] as number) > 0 && (sizes[b] as number) + length > FLUSH_BYTES) flushBytes(b);
+          if (length > FLUSH_BYTES) { appendFileSync(join(dir, `${side}-${b}`), r.subarray(from, lf + 1)); continue; }
+          const into = (pendingBytes[b] ??= Buffer.allocUnsafe(FLUSH_BYTES));
+          r.copy(into, sizes[b], from, lf + 1);
+          sizes[b] = (sizes[b] as number) + length;
         }
       }
-      for (let b = 0; b < buckets; b++) if ((pending[b] as string[]).length) flush(b);
+      for (let b = 0; b < buckets; b++) {
+        if ((pending[b] as string[]).length) flush(b);
+        else if (pendingBytes[b] && sizes[b]) flushBytes(b);
+      }
     };
-    await spill('file', (async function* runs() { for await (const l of file) yield [l]; })());
+    await spill('file', file);
     await spill('want', expected);
     const read = (name: string): string[] => {
       try {
