@@ -256,9 +256,8 @@ interface PropPlan {
 /** What the entity decoder knows of a class, computed once. */
 interface Plan {
   readonly props: readonly PropPlan[];
-  readonly known: ReadonlySet<string>;
-  /** Each predicate several properties share, with those properties. */
-  readonly sharedOwners: ReadonlyMap<string, readonly PropDecl[]>;
+  /** Each predicate several properties share: the index of the first of them, and those properties. */
+  readonly sharedSlots: ReadonlyArray<readonly [number, readonly PropDecl[]]>;
 }
 
 const PLANS = new WeakMap<ClassDecl, Plan>();
@@ -266,12 +265,10 @@ const PLANS = new WeakMap<ClassDecl, Plan>();
 function planOf(decl: ClassDecl): Plan {
   let plan = PLANS.get(decl);
   if (!plan) {
-    const { props, known, shared } = layoutOf(decl);
-    const sharedOwners = new Map<string, PropDecl[]>();
-    for (const iri of shared) sharedOwners.set(iri, props.filter((p) => p.prop.iri === iri).map((p) => p.prop));
+    const { props, shared } = layoutOf(decl);
+    const sharedSlots = [...shared].map((iri) => [props.findIndex((p) => p.prop.iri === iri), props.filter((p) => p.prop.iri === iri).map((p) => p.prop)] as const);
     plan = {
-      known,
-      sharedOwners,
+      sharedSlots,
       props: props.map(({ key, prop }) => {
         let enumKeys: Map<string, string> | undefined;
         if (prop.kind === 'enum') {
@@ -309,15 +306,19 @@ function classByTypes(key: string): ClassDecl | null | undefined {
   return classesByTypes.get(key);
 }
 
-/** The triples of one subject: its objects by predicate IRI, each object once. */
+/** The triples of one subject: the id of each one's predicate (EntityDecoder numbers them) and its object, each pair once, in the order given. */
 class Group {
-  readonly values = new Map<string, Term[]>();
+  readonly predicates: number[] = [];
+  readonly objects: Term[] = [];
   /** Whether an entity took it as the value of one of its properties (an embedded node). */
   consumed = false;
 }
 
 /** What a value that cannot be decoded gives. */
 const FAIL: unique symbol = Symbol('fail');
+
+/** The id of rdf:type among the predicates an EntityDecoder numbers. */
+const TYPE = 0;
 
 /**
  * Decodes triples that come entity by entity — each entity's triples and those of the nodes embedded in it
@@ -330,14 +331,19 @@ export class EntityDecoder {
   /** Whether it has given up. */
   failed = false;
   private readonly entities: Record<string, unknown>[] = [];
-  /** The entity IRIs whose runs have ended. */
-  private readonly closed = new Set<string>();
+  /** The id of each entity. */
+  private readonly ids: string[] = [];
   /** The run being read: its entity IRI, the entity's triples, those of its embedded nodes, and the subject of the last triple. */
   private owner = '';
   private ownerGroup: Group | undefined;
   private readonly embedded = new Map<string, Group>();
   private subject = '';
   private group: Group | undefined;
+  /** Each predicate IRI met, numbered from 0 (rdf:type) in the order met. */
+  private readonly predicateIds = new Map<string, number>([[RDF.type, TYPE]]);
+  private readonly predicateIris: string[] = [RDF.type];
+  /** For each class met, the properties of each predicate id (their indexes in its plan), null for a predicate it does not declare. */
+  private readonly slotsOf = new Map<ClassDecl, Array<readonly number[] | null | undefined>>();
   /** The class of each list of type IRIs met (joined by spaces, in the order given), null when it is no class. */
   private readonly typeClasses = new Map<string, ClassDecl | null>();
 
@@ -350,9 +356,16 @@ export class EntityDecoder {
     if (subject !== this.subject || !this.group) this.open(subject);
     const group = this.group;
     if (!group) return;
-    const list = group.values.get(predicate);
-    if (list === undefined) group.values.set(predicate, [object]);
-    else if (!list.some((t) => t.equals(object))) list.push(object);
+    let id = this.predicateIds.get(predicate);
+    if (id === undefined) {
+      id = this.predicateIris.length;
+      this.predicateIds.set(predicate, id);
+      this.predicateIris.push(predicate);
+    }
+    const { predicates, objects } = group;
+    for (let k = predicates.length - 1; k >= 0; k--) if (predicates[k] === id && (objects[k] as Term).equals(object)) return;
+    predicates.push(id);
+    objects.push(object);
   }
 
   /** Takes one quad (its graph ignored); gives up on a subject that is not an IRI or an object that is a blank node or a quad. */
@@ -361,11 +374,16 @@ export class EntityDecoder {
     this.add(q.subject.value, q.predicate.value, q.object);
   }
 
-  /** The entities sorted by id (as decodeQuads gives them), or undefined when it gave up. */
+  /** The entities sorted by id (as decodeQuads gives them), or undefined when it gave up (or found an entity in two runs). */
   finish(): Entity[] | undefined {
     this.close();
     if (this.failed) return undefined;
-    return (this.entities as unknown as Entity[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Sorted through their ids (entities of different classes are objects of different shapes: reading each one's id
+    // in the comparison is slow).
+    const ids = this.ids;
+    const order = ids.map((_, k) => k).sort((a, b) => { const x = ids[a] as string; const y = ids[b] as string; return x < y ? -1 : x > y ? 1 : 0; });
+    for (let k = 1; k < order.length; k++) if (ids[order[k] as number] === ids[order[k - 1] as number]) return undefined;
+    return order.map((k) => this.entities[k]) as unknown as Entity[];
   }
 
   /** Starts the triples of a subject: a new run when its entity is not the one being read. */
@@ -376,10 +394,9 @@ export class EntityDecoder {
     if (owner !== this.owner) {
       this.close();
       if (this.failed) return;
-      if (this.closed.has(owner)) { this.failed = true; return; }
       this.owner = owner;
       this.ownerGroup = undefined;
-      this.embedded.clear();
+      if (this.embedded.size) this.embedded.clear();
     }
     this.subject = subject;
     if (hash < 0) {
@@ -391,20 +408,20 @@ export class EntityDecoder {
     }
   }
 
-  /** Decodes the entity of the run being read, if any. */
+  /** Decodes the entity of the run being read, if any (an entity read in two runs gives two entities of one id: finish gives up). */
   private close(): void {
     if (!this.owner || this.failed) return;
     const owner = this.owner;
-    this.closed.add(owner);
     this.owner = '';
     this.subject = '';
     this.group = undefined;
     const group = this.ownerGroup;
     const id = idFromIri(this.base, owner);
     const fields = group && id !== undefined ? this.decodeNode(owner, id, group, undefined) : undefined;
-    if (!fields) { this.failed = true; return; }
+    if (!fields || id === undefined) { this.failed = true; return; }
     for (const e of this.embedded.values()) if (!e.consumed) { this.failed = true; return; }
     this.entities.push(fields);
+    this.ids.push(id);
   }
 
   /** The class of an entity typed with these terms: exactly the classes its class asserts (assertedClasses). */
@@ -423,11 +440,27 @@ export class EntityDecoder {
     return decl ?? undefined;
   }
 
+  /** The indexes in a class's plan of the properties of a predicate, null when the class does not declare it. */
+  private slots(decl: ClassDecl, plan: Plan, predicate: number): readonly number[] | null {
+    let byId = this.slotsOf.get(decl);
+    if (!byId) this.slotsOf.set(decl, (byId = []));
+    let slots = byId[predicate];
+    if (slots === undefined) {
+      const iri = this.predicateIris[predicate] ?? '';
+      const found: number[] = [];
+      plan.props.forEach((p, j) => { if (p.iri === iri) found.push(j); });
+      byId[predicate] = slots = found.length ? found : null;
+    }
+    return slots;
+  }
+
   /** The fields of a node (decodeQuads' decodeNode when it finds no problem), or undefined. */
   private decodeNode(iri: string, entityId: string, group: Group, expected: ClassDecl | undefined): Record<string, unknown> | undefined {
     group.consumed = true;
-    const values = group.values;
-    const types = values.get(RDF.type);
+    const { predicates, objects } = group;
+    const n = predicates.length;
+    let types: Term[] | undefined;
+    for (let k = 0; k < n; k++) if (predicates[k] === TYPE) (types ??= []).push(objects[k] as Term);
     let decl: ClassDecl | undefined;
     if (expected) {
       const only = types?.[0];
@@ -438,10 +471,20 @@ export class EntityDecoder {
       if (!decl || (decl.idPrefix && !entityId.startsWith(`${decl.idPrefix}/`))) return undefined;
     }
     const plan = planOf(decl);
-    for (const predicate of values.keys()) if (predicate !== RDF.type && !plan.known.has(predicate)) return undefined;
+    const props = plan.props;
+    // The objects of each property (before those of a shared predicate are told apart), in the order given.
+    const found: Array<Term[] | undefined> = new Array<Term[] | undefined>(props.length);
+    for (let k = 0; k < n; k++) {
+      const predicate = predicates[k] as number;
+      if (predicate === TYPE) continue;
+      const slots = this.slots(decl, plan, predicate);
+      if (slots === null) return undefined;
+      for (const j of slots) (found[j] ??= []).push(objects[k] as Term);
+    }
     const out: Record<string, unknown> = expected ? {} : { type: decl.name, id: entityId };
-    for (const p of plan.props) {
-      let terms = values.get(p.iri);
+    for (let j = 0; j < props.length; j++) {
+      const p = props[j] as PropPlan;
+      let terms = found[j];
       if (terms !== undefined && p.filtered) terms = terms.filter((t) => claims(p.prop, t, iri));
       if (terms === undefined || terms.length === 0) {
         if (p.required) return undefined;
@@ -463,8 +506,8 @@ export class EntityDecoder {
       }
       out[p.key] = p.many ? decoded : decoded[0];
     }
-    for (const [predicate, owners] of plan.sharedOwners) {
-      const terms = values.get(predicate);
+    for (const [slot, owners] of plan.sharedSlots) {
+      const terms = found[slot];
       if (terms) for (const t of terms) if (!owners.some((o) => claims(o, t, iri))) return undefined;
     }
     return out;
