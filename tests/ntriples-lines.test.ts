@@ -130,6 +130,13 @@ describe('the line reader on written lines', () => {
     expect(canonicalChunk(Buffer.from(`<http://a/s> <http://a/p> "ok" .\n${line}\n`))).toEqual({ ok: false, line: 2 });
   });
 
+  it('refuses a U+FEFF that starts a chunk or a line: a character there, not a BOM (the caller has skipped the one BOM)', () => {
+    const line = '<http://a/s> <http://a/p> "x" .\n';
+    expect(canonicalChunk(Buffer.from(`\ufeff${line}`))).toEqual({ ok: false, line: 1 });
+    expect(canonicalChunk(Buffer.from(`${line}\ufeff${line}`))).toEqual({ ok: false, line: 2 });
+    expect(oracle(`${line}\ufeff${line}`)).toBeNull();
+  });
+
   it('refuses bytes that are not UTF-8', () => {
     expect(canonicalChunk(Buffer.from([...Buffer.from('<http://a/s> <http://a/p> "'), 0xc3, 0x28, ...Buffer.from('" .\n')]))).toEqual({ ok: false, line: 0 });
   });

@@ -451,6 +451,11 @@ describe('kg roundtrip: N-Triples and N-Quads read by the line reader, against t
     }
   });
 
+  it('gives the one reader\'s error for a second BOM', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect(await both(Buffer.concat([bom, bom, Buffer.from(text(committed))]), ON_WORKERS, 'x.nt', [article], true)).toMatch(/^ParseError: .*x\.nt:1:1: Unexpected U\+FEFF/);
+  });
+
   it('gives the one reader\'s error for bytes that are not UTF-8', async () => {
     const bad = Buffer.concat([Buffer.from(text(committed.slice(0, 50))), Buffer.from([0x3c, 0xc3, 0x28, 0x3e, 0x0a]), Buffer.from(text(committed.slice(50)))]);
     expect(await both(bad, ON_WORKERS)).toMatch(/^ParseError: .*x\.nt:51:2: not valid UTF-8 \(byte 0xc3\)$/);

@@ -46,7 +46,7 @@ export interface RoundtripReport {
 export type DatasetSource = Iterable<Dataset> | (() => Iterable<Dataset>) | (RenderSource & { readonly jobs?: number });
 
 const MOD = 2 ** 52;
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a U+FEFF that starts a line is a character (the one reader's BOM rule), never dropped
 /** At most this many triples (both sides together, about) are held in memory while differences are listed. */
 const BUCKET_TRIPLES = 50_000;
 /** Lines buffered per bucket before they are appended to its file. */

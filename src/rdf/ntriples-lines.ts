@@ -206,7 +206,7 @@ export type ChunkLines =
 const SPACE_DOT_LF = new Uint8Array([32, 46, 10]);
 const LF = new Uint8Array([10]);
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a U+FEFF that starts a line is a character (the one reader's BOM rule), never dropped
 /** `rdf:reifies`, `xsd:string`, `rdf:langString` and `rdf:dirLangString` as UTF-8, for the byte check. */
 const REIFIES_BYTES = encoder.encode(RDF_REIFIES);
 const SPECIAL_DATATYPES = [XSD_STRING, ...REFUSED_DATATYPES].map((d) => encoder.encode(d));
