@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { datasetJson } from '../src/commands/run/import.js';
 import { importFile } from '../src/commands/import.js';
 import { validateFile } from '../src/commands/validate.js';
 import { DataError } from '../src/errors.js';
@@ -103,3 +105,25 @@ describe('kg import of N-Triples and N-Quads (read straight to terms, entity by 
     else expect((nt as Error).message).toMatch(/\(entity at .*changed\.nt:\d+:1\)/);
   });
 });
+
+describe('the JSON kg import writes', () => {
+  const whole = (dataset: { entities: unknown[] }): string => [...datasetJson(dataset)].join('');
+
+  it('is JSON.stringify(dataset, null, 2) and a line end, written entity by entity', async () => {
+    const dataset = await importFile(projectPath('output/article-000.nt'), { base: DEFAULT_BASE });
+    const pieces = [...datasetJson(dataset)];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
+  });
+
+  it('is JSON.stringify(dataset, null, 2) for any JSON values, no entities, or a key left undefined', () => {
+    fc.assert(fc.property(fc.string(), fc.jsonValue(), fc.array(fc.jsonValue(), { maxLength: 5 }), (name, title, entities) => {
+      const dataset = { name, title, entities };
+      expect(whole(dataset)).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
+    }), { numRuns: 500 });
+    for (const dataset of [{ name: 'x', entities: [] }, { name: undefined, entities: [{ a: 1 }] }, { entities: [{ a: [1, { b: '\n"' }] }], name: 'last' }]) {
+      expect(whole(dataset)).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
+    }
+  });
+});
+
