@@ -121,7 +121,8 @@ describe('the JSON kg import writes', () => {
       const dataset = { name, title, entities };
       expect(whole(dataset)).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
     }), { numRuns: 500 });
-    for (const dataset of [{ name: 'x', entities: [] }, { name: undefined, entities: [{ a: 1 }] }, { entities: [{ a: [1, { b: '\n"' }] }], name: 'last' }]) {
+    const many = Array.from({ length: 1000 }, (_, k) => ({ type: 'T', id: `t/${k}`, n: k, list: [k, { text: `line\n${k}` }], empty: [], none: {} }));
+    for (const dataset of [{ name: 'x', entities: [] }, { name: undefined, entities: [{ a: 1 }] }, { entities: [{ a: [1, { b: '\n"' }] }], name: 'last' }, { name: 'many', entities: many }]) {
       expect(whole(dataset)).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
     }
   });

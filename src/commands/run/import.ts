@@ -23,13 +23,19 @@ export async function runImport(opts: CommandValues<'import'>, io: Io): Promise<
   io.stderr.write(`wrote ${out} (${dataset.entities.length} entities)\n`);
 }
 
+/** How many entities are turned into JSON at once, and what JSON.stringify writes before and after them. */
+const ENTITY_RUN = 256;
+const RUN_HEAD = '{\n  "entities": [';
+const RUN_TAIL = '\n  ]\n}';
+
 /**
- * The text of `JSON.stringify(dataset, null, 2)` and a line end, in pieces: its entities one at a time, so that the
- * whole text is never held at once.
+ * The text of `JSON.stringify(dataset, null, 2)` and a line end, in pieces: its entities a run at a time, so that
+ * the whole text is never held at once.
  */
 export function* datasetJson(dataset: { readonly entities: readonly unknown[] }): Generator<string> {
   const keys = Object.keys(dataset);
-  if (!dataset.entities.length || keys.some((k) => (dataset as Record<string, unknown>)[k] === undefined)) {
+  const unwritten = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  if (!dataset.entities.length || keys.some((k) => unwritten((dataset as Record<string, unknown>)[k]))) {
     yield `${JSON.stringify(dataset, null, 2)}\n`;
     return;
   }
@@ -42,13 +48,14 @@ export function* datasetJson(dataset: { readonly entities: readonly unknown[] })
       yield (JSON.stringify((dataset as Record<string, unknown>)[key], null, 2) ?? 'null').replaceAll('\n', '\n  ');
       continue;
     }
+    // Each run of entities as JSON.stringify writes them inside `{ "entities": [ … ] }`: at the depth they have here.
     const entities = dataset.entities;
-    let batch = '[';
-    for (let k = 0; k < entities.length; k++) {
-      batch += `${k ? ',' : ''}\n    ${(JSON.stringify(entities[k], null, 2) ?? 'null').replaceAll('\n', '\n    ')}`;
-      if (batch.length >= 1 << 16) { yield batch; batch = ''; }
+    yield '[';
+    for (let from = 0; from < entities.length; from += ENTITY_RUN) {
+      const text = JSON.stringify({ entities: entities.slice(from, from + ENTITY_RUN) }, null, 2);
+      yield `${from ? ',' : ''}${text.slice(RUN_HEAD.length, text.length - RUN_TAIL.length)}`;
     }
-    yield `${batch}\n  ]`;
+    yield '\n  ]';
   }
   yield '\n}\n';
 }
