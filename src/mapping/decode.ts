@@ -537,6 +537,11 @@ export class EntityDecoder {
 
 /** Whether a property takes an object of its predicate (decodeQuads' claims): an embedded node its own, another property any object but a node embedded in the subject. */
 function claims(prop: PropDecl, term: Term, subjectIri: string): boolean {
-  if (prop.kind === 'embedded') return term.termType === 'NamedNode' && term.value === embeddedIri(subjectIri, prop.fragment);
-  return !(term.termType === 'NamedNode' && term.value.startsWith(`${subjectIri}#`));
+  if (term.termType !== 'NamedNode') return prop.kind !== 'embedded';
+  const value = term.value;
+  const n = subjectIri.length;
+  // `<subject>#…` without making that text: the subject, then "#".
+  const embedded = value.length > n && value.charCodeAt(n) === 35 && value.startsWith(subjectIri);
+  if (prop.kind === 'embedded') return embedded && value.length === n + 1 + prop.fragment.length && value.endsWith(prop.fragment);
+  return !embedded;
 }
