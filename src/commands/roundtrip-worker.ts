@@ -1,9 +1,16 @@
-// The worker thread of kg roundtrip: turns the runs of whole N-Triples (or N-Quads) lines it is sent into canonical lines and posts them back (transferred, not copied).
+// The worker thread of kg roundtrip: turns the runs of whole N-Triples (or N-Quads) lines, or Turtle statements, it is sent into canonical lines and posts them back (transferred, not copied).
 import { parentPort } from 'node:worker_threads';
 import { canonicalChunk } from '../rdf/ntriples-lines.js';
+import { canonicalTurtleChunk, turtlePrefixes, type TurtlePrefixes } from '../rdf/turtle-lines.js';
 
-parentPort?.on('message', (chunk: { index: number; bytes: Uint8Array; quads: boolean }) => {
-  const read = canonicalChunk(chunk.bytes, chunk.quads);
+let table: { declared: Array<[string, string]>; prefixes: TurtlePrefixes } | undefined;
+
+parentPort?.on('message', (chunk: { index: number; bytes: Uint8Array; quads: boolean; prefixes?: Array<[string, string]> }) => {
+  let read;
+  if (chunk.prefixes) {
+    if (!table || JSON.stringify(table.declared) !== JSON.stringify(chunk.prefixes)) table = { declared: chunk.prefixes, prefixes: turtlePrefixes(chunk.prefixes) };
+    read = canonicalTurtleChunk(chunk.bytes, table.prefixes);
+  } else read = canonicalChunk(chunk.bytes, chunk.quads);
   if (!read.ok) parentPort?.postMessage({ index: chunk.index, refused: true });
   else parentPort?.postMessage({ index: chunk.index, bytes: read.bytes, lines: read.lines }, [read.bytes.buffer as ArrayBuffer]);
 });

@@ -14,6 +14,7 @@ import { renderInOrder, type RenderSource } from './jobs.js';
 import { cannotRead, UsageError } from '../errors.js';
 import { projectPath } from '../project.js';
 import { canonicalChunk } from '../rdf/ntriples-lines.js';
+import { canonicalTurtleChunk, turtleHeader, turtlePrefixes } from '../rdf/turtle-lines.js';
 import { hash53 } from './validate.js';
 
 /** Triples on one side only: how many, and the first few in sorted order. */
@@ -35,7 +36,7 @@ export interface RoundtripReport {
   readonly missing: TripleDifference;
   /** Triples of the file that are not expected. */
   readonly extra: TripleDifference;
-  /** Which reader read the file: the N-Triples line reader, or the one reader (every other format, and files the line reader refuses). */
+  /** Which reader read the file: the N-Triples or Turtle line reader, or the one reader (every other format, and files the line readers refuse). */
   readonly readBy: 'line reader' | 'one reader';
 }
 
@@ -143,7 +144,7 @@ export interface RoundtripOptions {
   readonly name?: string;
   /** Bytes of N-Triples read per chunk by the line reader (default 256 KiB; small in tests, to cut files into many chunks). */
   readonly chunkBytes?: number;
-  /** Whether N-Triples and N-Quads go to the line reader first (default true; false reads every file with the one reader, as tests compare). */
+  /** Whether N-Triples, N-Quads and Turtle go to their line readers first (default true; false reads every file with the one reader, as tests compare). */
   readonly lineReader?: boolean;
   /** Worker threads reading N-Triples chunks: 0 reads them in this thread (default: up to 2 on cores the rendering leaves spare, 0 for a file of at most two chunks). */
   readonly parseJobs?: number;
@@ -217,11 +218,11 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   }
   // A one-shot iterable is read once only: by the one reader's path, which also lists differences without it.
   const oneShot = iterable !== undefined && (iterable[Symbol.iterator]() as unknown) === iterable;
-  const lineFormat = direct.mediaType === FORMATS.ntriples.mediaType || direct.mediaType === FORMATS.nquads.mediaType;
+  const lineFormat = direct.mediaType === FORMATS.ntriples.mediaType || direct.mediaType === FORMATS.nquads.mediaType || direct.mediaType === FORMATS.turtle.mediaType;
   try {
     if (lineFormat && !oneShot && options.lineReader !== false) {
-      const quads = direct.mediaType === FORMATS.nquads.mediaType;
-      const fast = await compareLines(direct.path, quads);
+      const reader = direct.mediaType === FORMATS.turtle.mediaType ? turtleReader(direct.path) : { quads: direct.mediaType === FORMATS.nquads.mediaType };
+      const fast = reader && (await compareLines(direct.path, reader));
       if (fast) return fast;
     }
     return await compare(direct.path, direct.mediaType);
@@ -229,8 +230,8 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     direct.cleanup();
   }
 
-  /** The first pass over an N-Triples or N-Quads file read by the line reader, as bytes; undefined when it refuses the file. */
-  async function compareLines(file: string, quads: boolean): Promise<RoundtripReport | undefined> {
+  /** The first pass over an N-Triples, N-Quads or Turtle file read by a line reader, as bytes; undefined when it refuses the file. */
+  async function compareLines(file: string, reader: ChunkReader): Promise<RoundtripReport | undefined> {
     const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
     // This thread mostly waits for the rendered lines: it reads the file itself unless a core is spare (the
     // expected lines are rendered here, or on fewer workers than cores less one), and always a small file.
@@ -271,7 +272,7 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     let fileTriples = 0;
     let expectedTriples = 0;
     try {
-      for await (const chunk of canonicalChunks(file, quads, chunkBytes, jobs)) {
+      for await (const chunk of canonicalChunks(file, reader, chunkBytes, jobs)) {
         if (chunk === undefined) return undefined;
         fileTriples += chunk.lines;
         // While both agree byte for byte their multisets agree too: fingerprints are taken from where they part.
@@ -300,7 +301,7 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
       return { fileTriples, expectedTriples, same: true, sameOrder: inOrder, missing: none, extra: none, readBy: 'line reader' };
     }
     const fileLines = async function* lines(): AsyncGenerator<Buffer> {
-      for await (const chunk of canonicalChunks(file, quads, chunkBytes, 0)) {
+      for await (const chunk of canonicalChunks(file, reader, chunkBytes, 0)) {
         if (chunk === undefined) throw new Error(`roundtrip: ${shown} was refused on a second reading`);
         yield chunk.bytes;
       }
@@ -376,12 +377,44 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   }
 }
 
+/** What a line reader reads: N-Triples or N-Quads lines, or Turtle statements after a header (where they start, a byte offset, and the header's prefixes). */
+type ChunkReader = { readonly quads: boolean } | { readonly turtle: { readonly start: number; readonly prefixes: Array<[string, string]> } };
+
+/** Bytes of a Turtle file's start in which its header must end for the Turtle line reader to read it. */
+const HEADER_BYTES = 1 << 20;
+
+/** The Turtle line reader of a file: its header's prefixes and where its statements start; undefined when the header is outside the subset. */
+function turtleReader(path: string): ChunkReader | undefined {
+  const bom = bomLength(path);
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_BYTES);
+    let filled = 0;
+    for (let n = 1; n > 0 && filled < HEADER_BYTES; filled += n) n = readSync(fd, buffer, filled, HEADER_BYTES - filled, bom + filled);
+    const header = turtleHeader(buffer.subarray(0, filled), filled < HEADER_BYTES);
+    return header ? { turtle: { start: bom + header.end, prefixes: header.prefixes } } : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Just past the last line end of `b` (before `filled`) that ends a line ending with `.` (`turtle`), or with anything; 0 when none. */
+function lastBoundary(b: Buffer, filled: number, turtle: boolean): number {
+  for (let lf = b.lastIndexOf(10, filled - 1); lf >= 0; lf = lf > 0 ? b.lastIndexOf(10, lf - 1) : -1) {
+    if (!turtle) return lf + 1;
+    const dot = b[lf - 1] === 13 ? lf - 2 : lf - 1;
+    if (dot >= 0 && b[dot] === 46) return lf + 1;
+  }
+  return 0;
+}
+
 /**
- * The whole lines of a file, in chunks of about `chunkBytes` bytes (longer when a line is), a leading BOM left out;
- * each chunk is a fresh buffer, so that it can be transferred to a worker.
+ * The whole lines of a file from `start` (default: after a leading BOM), in chunks of about `chunkBytes` bytes (longer
+ * when a line is; in Turtle, cut only after a line ending with `.`); each chunk is a fresh buffer, so that it can be
+ * transferred to a worker.
  */
-function* fileChunks(path: string, chunkBytes: number): Generator<Buffer> {
-  let position = bomLength(path);
+function* fileChunks(path: string, chunkBytes: number, start?: number, turtle = false): Generator<Buffer> {
+  let position = start ?? bomLength(path);
   const fd = openSync(path, 'r');
   try {
     let carry = Buffer.alloc(0);
@@ -395,10 +428,10 @@ function* fileChunks(path: string, chunkBytes: number): Generator<Buffer> {
         if (filled > 0) yield buffer.subarray(0, filled);
         return;
       }
-      const last = buffer.lastIndexOf(10, filled - 1);
-      if (last < 0) { carry = Buffer.from(buffer.subarray(0, filled)); continue; }
-      carry = Buffer.from(buffer.subarray(last + 1, filled));
-      yield buffer.subarray(0, last + 1);
+      const cut = lastBoundary(buffer, filled, turtle);
+      if (cut === 0) { carry = Buffer.from(buffer.subarray(0, filled)); continue; }
+      carry = Buffer.from(buffer.subarray(cut, filled));
+      yield buffer.subarray(0, cut);
     }
   } finally {
     closeSync(fd);
@@ -417,16 +450,19 @@ interface LinesChunk { readonly bytes: Buffer; readonly lines: number }
 interface LinesReply { index: number; refused?: boolean; bytes?: Uint8Array; lines?: number }
 
 /**
- * The canonical N-Triples lines of a file (canonicalChunk of each chunk of fileChunks), in order, read on `jobs`
+ * The canonical N-Triples lines of a file (canonicalChunk or canonicalTurtleChunk of each chunk of fileChunks), in order, read on `jobs`
  * worker threads (in this thread when 0), at most `2 × jobs` chunks in flight; undefined, then nothing more, when the
  * line reader refuses a chunk.
  */
-async function* canonicalChunks(path: string, quads: boolean, chunkBytes: number, jobs: number): AsyncGenerator<LinesChunk | undefined> {
+async function* canonicalChunks(path: string, reader: ChunkReader, chunkBytes: number, jobs: number): AsyncGenerator<LinesChunk | undefined> {
   const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.length);
-  const source = fileChunks(path, chunkBytes);
+  const turtle = 'turtle' in reader ? reader.turtle : undefined;
+  const quads = 'quads' in reader && reader.quads;
+  const source = fileChunks(path, chunkBytes, turtle?.start, turtle !== undefined);
   if (jobs <= 0) {
+    const prefixes = turtle && turtlePrefixes(turtle.prefixes);
     for (const bytes of source) {
-      const read = canonicalChunk(bytes, quads);
+      const read = prefixes ? canonicalTurtleChunk(bytes, prefixes) : canonicalChunk(bytes, quads);
       if (!read.ok) { yield undefined; return; }
       yield { bytes: asBuffer(read.bytes), lines: read.lines };
     }
@@ -446,7 +482,7 @@ async function* canonicalChunks(path: string, quads: boolean, chunkBytes: number
       const next = source.next();
       if (next.done) { ended = true; break; }
       const bytes = next.value;
-      (idle.pop() as Worker).postMessage({ index: sent++, bytes, quads }, [bytes.buffer as ArrayBuffer]);
+      (idle.pop() as Worker).postMessage({ index: sent++, bytes, quads, prefixes: turtle?.prefixes }, [bytes.buffer as ArrayBuffer]);
     }
   };
   for (const w of workers) {
