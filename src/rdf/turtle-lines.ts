@@ -362,12 +362,14 @@ function readNumber(b: Uint8Array, i: number, end: number, out: Out): number {
   let digits = 0;
   while (j < end && (b[j] as number) >= 48 && (b[j] as number) <= 57) { j++; digits++; }
   let tail = INTEGER_TAIL;
-  if (b[j] === 46 && (b[j + 1] as number) >= 48 && (b[j + 1] as number) <= 57) {
+  if (digits > 0 && b[j] === 46 && (b[j + 1] === 101 || b[j + 1] === 69)) j++; // `1.e3`: a double (then its exponent is required)
+  else if (b[j] === 46 && (b[j + 1] as number) >= 48 && (b[j + 1] as number) <= 57) {
     tail = DECIMAL_TAIL;
     for (j++; j < end && (b[j] as number) >= 48 && (b[j] as number) <= 57; j++) digits++;
   }
   if (digits === 0) return REFUSED;
-  if (b[j] === 101 || b[j] === 69) {
+  if (b[j] === 101 || b[j] === 69 || b[j - 1] === 46) {
+    if (b[j] !== 101 && b[j] !== 69) return REFUSED;
     let k = j + 1;
     if (b[k] === 43 || b[k] === 45) k++;
     const from = k;
