@@ -472,3 +472,114 @@ describe('kg roundtrip: N-Triples and N-Quads read by the line reader, against t
     expect(r).toMatchObject({ same: false, missing: { count: 1, first: [lines[500]] }, extra: { count: 0 } });
   });
 });
+
+describe('kg roundtrip: Turtle read by the Turtle line reader, against the one reader', () => {
+  let header = '';
+  let statements: string[] = [];
+  let dir: string;
+  const article = DATASETS.find((d) => d.name === 'article-000') as Dataset;
+  beforeAll(() => {
+    const committed = readFileSync(projectPath('output/article-000.ttl'), 'utf8');
+    const start = committed.search(/^[^#@\n]/m);
+    header = committed.slice(0, start);
+    // Subject blocks: each ends with `.` and a line end.
+    statements = committed.slice(start).split(/(?<=\.\n)(?=[^ ])/);
+  });
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kg-roundtrip-turtle-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The outcome of a file (or its error message) read by the Turtle line reader with `options`, and by the one reader. */
+  async function both(content: string | Buffer, options: Partial<RoundtripOptions> = {}, source: Parameters<typeof roundtripFile>[1] = [article], refused = false): Promise<RoundtripReport | string> {
+    const path = join(dir, 'x.ttl');
+    writeFileSync(path, content);
+    const outcome = (run: Promise<RoundtripReport>): Promise<RoundtripReport | string> => run.catch((error: Error) => `${error.name}: ${error.message}`);
+    const fast = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, ...options }));
+    const slow = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, lineReader: false, ...(options.bucketTriples ? { bucketTriples: options.bucketTriples } : {}), ...(options.maxDifferences !== undefined ? { maxDifferences: options.maxDifferences } : {}) }));
+    // n3 names blank nodes with a counter of the parsers made so far (_:n3-12): the names differ from run to run.
+    const compared = (r: RoundtripReport | string): unknown => (typeof r === 'string' ? r : JSON.parse(JSON.stringify({ ...r, readBy: undefined }).replace(/_:n3-\d+/g, '_:n3-')));
+    expect(compared(fast)).toEqual(compared(slow));
+    if (typeof slow !== 'string') expect(slow.readBy).toBe('one reader');
+    if (typeof fast !== 'string') expect(fast.readBy).toBe(refused ? 'one reader' : 'line reader');
+    return fast;
+  }
+  const file = (blocks: readonly string[], eol = '\n'): string => (header + blocks.join('')).replace(/\n/g, eol);
+  /** Chunks of 1 KiB (a few subject blocks each) on two worker threads, or in this thread. */
+  const ON_WORKERS = { chunkBytes: 1024, parseJobs: 2 };
+  const IN_THREAD = { chunkBytes: 1024, parseJobs: 0 };
+  const changed = (block: string): string => block.replace(/"(@[a-z-]+)?(?=[,;.]\n|,)/, 'x"$1');
+
+  it('cuts the committed file into its subject blocks', () => {
+    expect(statements.length).toBeGreaterThan(100);
+    expect(statements.every((s) => /^[^ \n].*\.\n$/s.test(s))).toBe(true);
+    expect(statements.filter((s) => changed(s) !== s).length).toBeGreaterThan(100);
+  });
+
+  it.each([['on worker threads', ON_WORKERS], ['in this thread', IN_THREAD], ['in one chunk', {}]])('finds the committed file cut into many chunks the same, in the same order (%s)', async (_how, options) => {
+    const r = await both(readFileSync(projectPath('output/article-000.ttl')), options);
+    expect(r).toMatchObject({ same: true, sameOrder: true });
+    expect(typeof r !== 'string' && r.fileTriples).toBe(readFileSync(projectPath('output/article-000.nt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).length);
+  });
+
+  it('reads a file with a BOM and CR LF line ends', async () => {
+    const r = await both(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(file(statements, '\r\n'))]), ON_WORKERS);
+    expect(r).toMatchObject({ same: true, sameOrder: true });
+  });
+
+  it('finds a change on either side of every chunk boundary, in a file read on worker threads', async () => {
+    const at = statements.map((s, i) => [s, i] as const).filter(([s]) => changed(s) !== s).map(([, i]) => i);
+    for (const k of [...at.slice(0, 8), ...at.slice(-3)]) {
+      const r = await both(file(statements.map((s, i) => (i === k ? changed(s) : s))), ON_WORKERS);
+      expect(r).toMatchObject({ same: false, sameOrder: false, missing: { count: 1 }, extra: { count: 1 } });
+    }
+  });
+
+  it.each([
+    ['a deleted subject block', (ss: string[]) => ss.filter((_s, i) => i !== 30), { same: false, extra: { count: 0 } }],
+    ['an added triple', (ss: string[]) => [...ss.slice(0, 9), '<http://example.org/s> <http://example.org/p> "added"@en.\n', ...ss.slice(9)], { same: false, extra: { count: 1 }, missing: { count: 0 } }],
+    ['a subject block given twice', (ss: string[]) => [...ss, ss[17] as string], { same: true, sameOrder: false }],
+    ['the subject blocks in reverse', (ss: string[]) => [...ss].reverse(), { same: true, sameOrder: false }],
+    ['the first half only', (ss: string[]) => ss.slice(0, ss.length >> 1), { same: false, extra: { count: 0 } }],
+    ['a blank node (the one reader reads it)', (ss: string[]) => [...ss, '<http://example.org/s> <http://example.org/p> [ <http://example.org/q> "x" ].\n'], { same: false }],
+    ['a prefix declared later (the one reader reads it)', (ss: string[]) => [...ss.slice(0, 5), '@prefix kg: <http://example.org/kg#>.\n', ...ss.slice(5)], { same: false }],
+  ])('reports %s as the one reader does', async (what, edit, shape) => {
+    expect(await both(file(edit(statements)), ON_WORKERS, [article], what.includes('one reader reads'))).toMatchObject(shape);
+  });
+
+  it.each([
+    ['a syntax error', (ss: string[]) => [...ss.slice(0, 40), '<http://example.org/s> <http://example.org/p> "x" "y".\n', ...ss.slice(40)]],
+    ['a relative IRI', (ss: string[]) => [...ss.slice(0, 40), '<s> <http://example.org/p> "x".\n', ...ss.slice(40)]],
+    ['an undeclared prefix', (ss: string[]) => [...ss.slice(0, 40), 'nope:s <http://example.org/p> "x".\n', ...ss.slice(40)]],
+    ['a statement cut short', (ss: string[]) => [...ss.slice(0, 40), (ss[40] as string).replace(/\.\n$/, ';\n'), ...ss.slice(42)]],
+    ['a direction', (ss: string[]) => [...ss, '<http://example.org/s> <http://example.org/p> "x"@en--ltr.\n']],
+  ])('gives the one reader\'s verdict on %s', async (_what, edit) => {
+    const r = await both(file(edit(statements)), ON_WORKERS, [article], true);
+    if (typeof r !== 'string') expect(r.same).toBe(false);
+  });
+
+  it('gives the one reader\'s errors for a second BOM and for bytes that are not UTF-8', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect(await both(Buffer.concat([bom, bom, Buffer.from(file(statements))]), ON_WORKERS, [article], true)).toMatch(/^ParseError: .*x\.ttl:1:1: /);
+    const bad = Buffer.concat([Buffer.from(file(statements.slice(0, 50))), Buffer.from([0x3c, 0xc3, 0x28, 0x3e, 0x0a]), Buffer.from(statements.slice(50).join(''))]);
+    expect(await both(bad, ON_WORKERS)).toMatch(/^ParseError: .*x\.ttl:\d+:2: not valid UTF-8 \(byte 0xc3\)$/);
+  });
+
+  it.each([['on worker threads', ON_WORKERS], ['in this thread', IN_THREAD]])('lists many differences through buckets on disk as the one reader does (%s)', async (_how, options) => {
+    const edited = statements.flatMap((s, i) => (i % 10 === 0 ? [] : i % 10 === 3 ? [changed(s)] : i % 37 === 0 ? [s, s] : [s]));
+    for (const bucketTriples of [100, 1000]) {
+      const r = await both(file(edited.reverse()), { ...options, bucketTriples, maxDifferences: 5 });
+      expect(r).toMatchObject({ same: false, sameOrder: false });
+    }
+  });
+
+  it('compares with the synthetic corpus rendered on worker threads, and lists its differences', async () => {
+    const out = join(dir, 'out');
+    expect((await runCli(['export', '--synthetic', '3', '--seed', '5', '--format', 'turtle', '--out', out])).code).toBe(0);
+    const source = { kind: 'synthetic' as const, seed: 5, count: 3, jobs: 2 };
+    const exported = readFileSync(join(out, 'synthetic.ttl'), 'utf8');
+    const r = await both(exported, ON_WORKERS, source);
+    expect(r).toMatchObject({ same: true, sameOrder: true });
+    const gone = exported.replace(/\n([^ \n][^\n]*;\n(?: [^\n]*;\n)*)    [^\n]*;\n/, '\n$1');
+    expect(gone).not.toBe(exported);
+    expect(await both(gone, ON_WORKERS, source)).toMatchObject({ same: false, missing: { count: 1 }, extra: { count: 0 } });
+  });
+});
