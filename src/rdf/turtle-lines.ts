@@ -190,13 +190,16 @@ class Out {
     this.room(n);
     const buf = this.buf;
     let p = this.pos;
-    if (n > 48) buf.set(src.subarray(from, to), p);
+    if (n > 24) buf.set(src.subarray(from, to), p);
     else for (let i = from; i < to; i++) buf[p++] = src[i] as number;
     this.pos += n;
   }
   /** Appends all of `src`. */
   all(src: Uint8Array): void {
-    this.copy(src, 0, src.length);
+    if (src.length <= 24) { this.copy(src, 0, src.length); return; }
+    this.room(src.length);
+    this.buf.set(src, this.pos);
+    this.pos += src.length;
   }
   /** Appends one byte. */
   byte(c: number): void {
@@ -408,10 +411,8 @@ export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes
   if (!isUtf8(bytes)) return { ok: false, line: 0 };
   const b = bytes;
   const end = b.length;
-  const out = new Out(end * 3);
+  const out = new Out(end * 4);
   const scratch = new Out(256);
-  const subject = new Out(256);
-  const predicate = new Out(256);
   let lines = 0;
   let i = 0;
   const refuse = (): ChunkLines => {
@@ -419,30 +420,49 @@ export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes
     for (let k = b.indexOf(10); k >= 0 && k < i; k = b.indexOf(10, k + 1)) line++;
     return { ok: false, line };
   };
+  // Each line is written in place: the subject and predicate are read into the first line that has them, and later
+  // lines copy them (`S ` or `S P `) from the line before.
+  let previous = 0; // where the line before starts in out
   while (i < end) {
     const blank = lineEnd(b, i);
     if (blank > 0) { i = blank; continue; }
-    subject.pos = 0;
-    i = readIriTerm(b, i, end, prefixes, subject);
-    if (i < 0) return refuse();
+    previous = out.pos;
+    const at = i;
+    i = readIriTerm(b, i, end, prefixes, out);
+    if (i < 0) { i = at; return refuse(); }
+    const subjectEnd = out.pos - previous + 1; // `S ` in the line
+    out.byte(32);
     i = skipSpace(b, i, end);
+    let firstPredicate = true;
     for (;;) { // predicate-object lists
-      predicate.pos = 0;
-      if (b[i] === 97 && (b[i + 1] === 32 || b[i + 1] === 9)) { predicate.all(TYPE_BYTES); i++; }
+      if (!firstPredicate) {
+        const from = out.pos;
+        out.room(subjectEnd);
+        out.buf.copyWithin(from, previous, previous + subjectEnd);
+        out.pos += subjectEnd;
+        previous = from;
+      }
+      firstPredicate = false;
+      const predicateFrom = out.pos;
+      if (b[i] === 97 && (b[i + 1] === 32 || b[i + 1] === 9)) { out.all(TYPE_BYTES); i++; }
       else {
         const at = i;
-        i = readIriTerm(b, i, end, prefixes, predicate);
+        i = readIriTerm(b, i, end, prefixes, out);
         if (i < 0) { i = at; return refuse(); }
-        if (bytesEqual(predicate.buf, 0, predicate.pos, REIFIES_BYTES)) return refuse();
+        if (bytesEqual(out.buf, predicateFrom, out.pos, REIFIES_BYTES)) return refuse();
       }
+      out.byte(32);
+      const predicateEnd = out.pos - previous; // `S P ` in the line
       i = skipSpace(b, i, end);
-      for (;;) { // objects
+      for (let firstObject = true; ; firstObject = false) { // objects
+        if (!firstObject) {
+          const from = out.pos;
+          out.room(predicateEnd);
+          out.buf.copyWithin(from, previous, previous + predicateEnd);
+          out.pos += predicateEnd;
+          previous = from;
+        }
         const c = b[i] as number;
-        const from = out.pos;
-        out.copy(subject.buf, 0, subject.pos);
-        out.byte(32);
-        out.copy(predicate.buf, 0, predicate.pos);
-        out.byte(32);
         let next: number;
         if (c === 34) next = readLiteral(b, i, end, prefixes, out, scratch);
         else if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) next = readNumber(b, i, end, out);
@@ -452,11 +472,12 @@ export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes
           out.copy(b, i, next);
           out.all(BOOLEAN_TAIL);
         } else next = readIriTerm(b, i, end, prefixes, out);
-        if (next < 0) { out.pos = from; return refuse(); }
+        if (next < 0) return refuse();
         i = next;
-        out.byte(32);
-        out.byte(46);
-        out.byte(10);
+        out.room(3);
+        out.buf[out.pos++] = 32;
+        out.buf[out.pos++] = 46;
+        out.buf[out.pos++] = 10;
         lines++;
         i = skipSpace(b, i, end);
         if (b[i] === 44) { i = skipSpace(b, i + 1, end); continue; }
