@@ -556,6 +556,15 @@ describe('kg roundtrip: Turtle read by the Turtle line reader, against the one r
     if (typeof r !== 'string') expect(r.same).toBe(false);
   });
 
+  it.each([
+    ['longer than a chunk is read by the line reader', 300, false],
+    ['longer than 64 chunks is cut, refused and read by the one reader', 9000, true],
+  ])('a subject block %s', async (_what, n, refused) => {
+    const long = `<http://example.org/s> ${Array.from({ length: n }, (_v, k) => `<http://example.org/p> "${k}"`).join(';\n    ')}.\n`;
+    const r = await both(file([...statements.slice(0, 20), long, ...statements.slice(20)]), ON_WORKERS, [article], refused);
+    expect(r).toMatchObject({ same: false, extra: { count: n }, missing: { count: 0 } });
+  });
+
   it('gives the one reader\'s errors for a second BOM and for bytes that are not UTF-8', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     expect(await both(Buffer.concat([bom, bom, Buffer.from(file(statements))]), ON_WORKERS, [article], true)).toMatch(/^ParseError: .*x\.ttl:1:1: /);

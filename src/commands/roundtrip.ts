@@ -398,14 +398,22 @@ function turtleReader(path: string): ChunkReader | undefined {
   }
 }
 
-/** Just past the last line end of `b` (before `filled`) that ends a line ending with `.` (`turtle`), or with anything; 0 when none. */
-function lastBoundary(b: Buffer, filled: number, turtle: boolean): number {
-  for (let lf = b.lastIndexOf(10, filled - 1); lf >= 0; lf = lf > 0 ? b.lastIndexOf(10, lf - 1) : -1) {
-    if (!turtle) return lf + 1;
+/** How many times the chunk size a Turtle chunk may grow to while no line ending with `.` is found (then it is cut at any line end). */
+const TURTLE_CARRY_CHUNKS = 64;
+
+/**
+ * Just past the last line end of `b` (before `filled`); in Turtle, the last that ends a line ending with `.`, or when
+ * there is none and `filled` has reached `carryLimit`, any (a safe cut: the Turtle line reader refuses a run
+ * that does not end a statement, so that none starts inside one). 0 when there is no line end.
+ */
+function lastBoundary(b: Buffer, filled: number, turtle: boolean, carryLimit: number): number {
+  const last = b.lastIndexOf(10, filled - 1);
+  if (!turtle) return last + 1;
+  for (let lf = last; lf > 0; lf = b.lastIndexOf(10, lf - 1)) {
     const dot = b[lf - 1] === 13 ? lf - 2 : lf - 1;
     if (dot >= 0 && b[dot] === 46) return lf + 1;
   }
-  return 0;
+  return filled >= carryLimit ? last + 1 : 0;
 }
 
 /**
@@ -428,7 +436,7 @@ function* fileChunks(path: string, chunkBytes: number, start?: number, turtle = 
         if (filled > 0) yield buffer.subarray(0, filled);
         return;
       }
-      const cut = lastBoundary(buffer, filled, turtle);
+      const cut = lastBoundary(buffer, filled, turtle, TURTLE_CARRY_CHUNKS * chunkBytes);
       if (cut === 0) { carry = Buffer.from(buffer.subarray(0, filled)); continue; }
       carry = Buffer.from(buffer.subarray(cut, filled));
       yield buffer.subarray(0, cut);
