@@ -161,9 +161,11 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64
  * second pass list the missing and extra triples, hash-partitioning both sides into buckets on disk so that memory
  * stays bounded. The file is read by the one reader (a leading BOM skipped, UTF-8 and syntax checked); `name` is how
  * it is named in errors (`<stdin>`). N-Triples and N-Quads are first read by a strict line reader of their own
- * (src/rdf/ntriples-lines.ts), chunk by chunk (on worker threads when cores are spare), and compared as bytes with
- * the rendered lines, fingerprinted only from where the two part; a file it refuses anywhere
- * (not UTF-8, blank nodes, anything it is not sure of) is read by the one reader instead, whose verdict stands.
+ * (src/rdf/ntriples-lines.ts), Turtle by one for the subset kg's writer emits (src/rdf/turtle-lines.ts: a prefix
+ * header, then subject blocks, cut into chunks after lines ending with `.`), chunk by chunk (on worker threads when
+ * cores are spare), and compared as bytes with the rendered lines, fingerprinted only from where the two part; a file
+ * refused anywhere (not UTF-8, blank nodes, anything the reader is not sure of) is read by the one reader instead,
+ * whose verdict stands. TriG and JSON-LD are read by the one reader.
  * @throws InputError for a file that cannot be read, ParseError (an InputError) for one that cannot be parsed, each
  *   problem as file:line:column; UsageError for an unknown format.
  */
