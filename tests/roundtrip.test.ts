@@ -489,8 +489,8 @@ describe('kg roundtrip: Turtle read by the Turtle line reader, against the one r
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The outcome of a file (or its error message) read by the Turtle line reader with `options`, and by the one reader. */
-  async function both(content: string | Buffer, options: Partial<RoundtripOptions> = {}, source: Parameters<typeof roundtripFile>[1] = [article], refused = false): Promise<RoundtripReport | string> {
-    const path = join(dir, 'x.ttl');
+  async function both(content: string | Buffer, options: Partial<RoundtripOptions> = {}, source: Parameters<typeof roundtripFile>[1] = [article], refused = false, name = 'x.ttl'): Promise<RoundtripReport | string> {
+    const path = join(dir, name);
     writeFileSync(path, content);
     const outcome = (run: Promise<RoundtripReport>): Promise<RoundtripReport | string> => run.catch((error: Error) => `${error.name}: ${error.message}`);
     const fast = await outcome(roundtripFile(path, source, { base: DEFAULT_BASE, ...options }));
@@ -563,6 +563,14 @@ describe('kg roundtrip: Turtle read by the Turtle line reader, against the one r
     const long = `<http://example.org/s> ${Array.from({ length: n }, (_v, k) => `<http://example.org/p> "${k}"`).join(';\n    ')}.\n`;
     const r = await both(file([...statements.slice(0, 20), long, ...statements.slice(20)]), ON_WORKERS, [article], refused);
     expect(r).toMatchObject({ same: false, extra: { count: n }, missing: { count: 0 } });
+  });
+
+  it('reads TriG of one graph block with the line reader too, and gives the one reader\'s verdict on a graph block left open or followed by more', async () => {
+    const trig = readFileSync(projectPath('output/article-000.trig'), 'utf8');
+    for (const options of [ON_WORKERS, IN_THREAD, {}]) expect(await both(trig, options, [article], false, 'x.trig')).toMatchObject({ same: true, sameOrder: true });
+    expect(await both(trig.replace(/"(@en)?;\n/, 'x"$1;\n'), ON_WORKERS, [article], false, 'x.trig')).toMatchObject({ same: false, missing: { count: 1 }, extra: { count: 1 } });
+    expect(await both(trig.replace(/\n\}\n$/, '\n'), ON_WORKERS, [article], true, 'x.trig')).toMatch(/^ParseError: /);
+    expect(await both(`${trig}<http://example.org/s> <http://example.org/p> "x".\n`, ON_WORKERS, [article], true, 'x.trig')).toMatchObject({ same: false, extra: { count: 1 } });
   });
 
   it('gives the one reader\'s errors for a second BOM and for bytes that are not UTF-8', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { DataFactory, Parser, Writer } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalTurtleChunk, turtleHeader, turtlePrefixes } from '../src/rdf/turtle-lines.js';
+import { canonicalTurtleChunk, trigGraphStart, turtleHeader, turtlePrefixes } from '../src/rdf/turtle-lines.js';
 import { QuadWriter } from '../src/rdf/quad-writer.js';
 import { projectPath } from '../src/project.js';
 import { runCli } from './helpers.js';
@@ -17,9 +17,9 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const withoutBom = (b: Buffer): Buffer => (b.subarray(0, 3).equals(BOM) ? b.subarray(3) : b);
 
 /** What the one reader's path gives for a Turtle text: n3 parses it, n3's Writer writes each triple; null when n3 refuses it (or it is RDF-star). */
-function oracle(text: string): string[] | null {
+function oracle(text: string, trig = false): string[] | null {
   try {
-    const parsed = new Parser({ format: 'text/turtle' }).parse(text);
+    const parsed = new Parser({ format: trig ? 'application/trig' : 'text/turtle' }).parse(text);
     if (parsed.some((q) => (q.subject.termType as string) === 'Quad' || (q.object.termType as string) === 'Quad' || q.predicate.value === REIFIES)) return null;
     return parsed.map((q) => writer.quadToString(q.subject, q.predicate, q.object, DataFactory.defaultGraph()).trimEnd());
   } catch {
@@ -27,12 +27,18 @@ function oracle(text: string): string[] | null {
   }
 }
 
-/** What the Turtle line reader gives for a file's bytes (no BOM), its statements read in runs cut after each `cutEvery`-th statement end: the canonical lines, or null when it refuses them. */
-function lineReader(bytes: Uint8Array, cutEvery = 0): string[] | null {
+/**
+ * What the Turtle line reader gives for a file's bytes (no BOM; `trig`: TriG of one graph block), its statements read
+ * in runs cut after each `cutEvery`-th statement end: the canonical lines, or null when it refuses them (in TriG, also
+ * when the last run does not close the graph block, or another does).
+ */
+function lineReader(bytes: Uint8Array, cutEvery = 0, trig = false): string[] | null {
   const header = turtleHeader(bytes, true);
   if (!header) return null;
   const prefixes = turtlePrefixes(header.prefixes);
-  const body = bytes.subarray(header.end);
+  const start = trig ? trigGraphStart(bytes, header.end) : header.end;
+  if (start < 0) return null;
+  const body = bytes.subarray(start);
   const runs: Uint8Array[] = [];
   if (cutEvery > 0) {
     let from = 0;
@@ -43,9 +49,10 @@ function lineReader(bytes: Uint8Array, cutEvery = 0): string[] | null {
     runs.push(body.subarray(from));
   } else runs.push(body);
   const lines: string[] = [];
-  for (const run of runs) {
-    const read = canonicalTurtleChunk(run, prefixes);
+  for (const [k, run] of runs.entries()) {
+    const read = canonicalTurtleChunk(run, prefixes, trig);
     if (!read.ok) return null;
+    if (trig && read.closed !== (k === runs.length - 1)) return null;
     const got = Buffer.from(read.bytes).toString('utf8').split('\n');
     expect(got.pop()).toBe('');
     expect(got.length).toBe(read.lines);
@@ -72,6 +79,21 @@ describe('the Turtle line reader on files', () => {
     expect(lineReader(bytes, 3)).toEqual(expected);
   });
 
+  const trigFiles = readdirSync(projectPath('output')).filter((f) => f.endsWith('.trig')).map((f) => `/output/${f}`);
+  it.each(trigFiles.map((f) => [f]))('reads TriG %s as n3 does, whole and cut into runs of statements', (file) => {
+    const bytes = readFileSync(projectPath(file));
+    const expected = oracle(bytes.toString('utf8'), true);
+    expect(expected?.length).toBeGreaterThan(0);
+    expect(lineReader(bytes, 0, true)).toEqual(expected);
+    expect(lineReader(bytes, 3, true)).toEqual(expected);
+    const text = bytes.toString('utf8');
+    // Not closed, closed twice, a statement after the block's last one without `.`: refused.
+    expect(lineReader(Buffer.from(text.replace(/\n\}\n$/, '\n')), 0, true)).toBeNull();
+    expect(oracle(text.replace(/\n\}\n$/, '\n'), true)).toBeNull();
+    expect(lineReader(Buffer.from(`${text}}\n`), 0, true)).toBeNull();
+    expect(lineReader(Buffer.from(text.replace(/\n\}\n$/, '\n<http://e/s> <http://e/p> <http://e/o>\n}\n')), 0, true)).toBeNull();
+  });
+
   const fixtures = turtleFiles(projectPath('tests/fixtures'));
   it('finds fixtures', () => expect(fixtures.length).toBeGreaterThan(20));
   it.each(fixtures.map((f) => [f.slice(projectPath('').length)]))('gives n3\'s lines for %s, or refuses it', (file) => {
@@ -79,6 +101,13 @@ describe('the Turtle line reader on files', () => {
     const mine = lineReader(bytes);
     // Bytes that are not UTF-8 are refused; n3 would read them with replacement characters.
     if (mine !== null) expect(mine).toEqual(oracle(bytes.toString('utf8')));
+  });
+
+  const trigFixtures = readdirSync(projectPath('tests/fixtures'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.trig')).map((e) => join(e.parentPath, e.name).slice(projectPath('').length)).sort();
+  it.each(trigFixtures.map((f) => [f]))('gives n3\'s lines for TriG %s, or refuses it', (file) => {
+    const bytes = withoutBom(readFileSync(projectPath(file)));
+    const mine = lineReader(bytes, 0, true);
+    if (mine !== null) expect(mine).toEqual(oracle(bytes.toString('utf8'), true));
   });
 
   describe('a synthetic export', () => {

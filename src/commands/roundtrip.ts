@@ -14,7 +14,7 @@ import { renderInOrder, type RenderSource } from './jobs.js';
 import { cannotRead, UsageError } from '../errors.js';
 import { projectPath } from '../project.js';
 import { canonicalChunk } from '../rdf/ntriples-lines.js';
-import { canonicalTurtleChunk, turtleHeader, turtlePrefixes } from '../rdf/turtle-lines.js';
+import { canonicalTurtleChunk, trigGraphStart, turtleHeader, turtlePrefixes } from '../rdf/turtle-lines.js';
 import { hash53 } from './validate.js';
 
 /** Triples on one side only: how many, and the first few in sorted order. */
@@ -165,7 +165,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64
  * header, then subject blocks, cut into chunks after lines ending with `.`), chunk by chunk (on worker threads when
  * cores are spare), and compared as bytes with the rendered lines, fingerprinted only from where the two part; a file
  * refused anywhere (not UTF-8, blank nodes, anything the reader is not sure of) is read by the one reader instead,
- * whose verdict stands. TriG and JSON-LD are read by the one reader.
+ * whose verdict stands. TriG of one graph block is read by the Turtle line reader too; JSON-LD by the one reader.
  * @throws InputError for a file that cannot be read, ParseError (an InputError) for one that cannot be parsed, each
  *   problem as file:line:column; UsageError for an unknown format.
  */
@@ -220,10 +220,12 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
   }
   // A one-shot iterable is read once only: by the one reader's path, which also lists differences without it.
   const oneShot = iterable !== undefined && (iterable[Symbol.iterator]() as unknown) === iterable;
-  const lineFormat = direct.mediaType === FORMATS.ntriples.mediaType || direct.mediaType === FORMATS.nquads.mediaType || direct.mediaType === FORMATS.turtle.mediaType;
+  const lineFormat = direct.mediaType === FORMATS.ntriples.mediaType || direct.mediaType === FORMATS.nquads.mediaType || direct.mediaType === FORMATS.turtle.mediaType || direct.mediaType === FORMATS.trig.mediaType;
   try {
     if (lineFormat && !oneShot && options.lineReader !== false) {
-      const reader = direct.mediaType === FORMATS.turtle.mediaType ? turtleReader(direct.path) : { quads: direct.mediaType === FORMATS.nquads.mediaType };
+      const turtle = direct.mediaType === FORMATS.turtle.mediaType;
+      const trig = direct.mediaType === FORMATS.trig.mediaType;
+      const reader = turtle || trig ? turtleReader(direct.path, trig) : { quads: direct.mediaType === FORMATS.nquads.mediaType };
       const fast = reader && (await compareLines(direct.path, reader));
       if (fast) return fast;
     }
@@ -273,15 +275,19 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
     let inOrder = true;
     let fileTriples = 0;
     let expectedTriples = 0;
+    let closed = false;
     try {
       for await (const chunk of canonicalChunks(file, reader, chunkBytes, jobs)) {
-        if (chunk === undefined) return undefined;
+        if (chunk === undefined || closed) return undefined; // nothing may follow the graph block
+        closed = chunk.closed === true;
         fileTriples += chunk.lines;
         // While both agree byte for byte their multisets agree too: fingerprints are taken from where they part.
         if (inOrder && (await matches(chunk.bytes))) { expectedTriples += chunk.lines; continue; }
         inOrder = false;
         fileHash.addLines(chunk.bytes);
       }
+      // A TriG graph block must be closed: else the one reader has the error to report.
+      if ('turtle' in reader && reader.turtle.graph && !closed) return undefined;
       if (inOrder) {
         // The file has ended: so must the expected lines.
         while (queue.length && offset === (queue[0] as Buffer).length) { queue.shift(); offset = 0; }
@@ -380,13 +386,13 @@ export async function roundtrip(path: string, datasets: DatasetSource, options: 
 }
 
 /** What a line reader reads: N-Triples or N-Quads lines, or Turtle statements after a header (where they start, a byte offset, and the header's prefixes). */
-type ChunkReader = { readonly quads: boolean } | { readonly turtle: { readonly start: number; readonly prefixes: Array<[string, string]> } };
+type ChunkReader = { readonly quads: boolean } | { readonly turtle: { readonly start: number; readonly prefixes: Array<[string, string]>; /** TriG: the statements of one graph block, closed by the last chunk. */ readonly graph: boolean } };
 
 /** Bytes of a Turtle file's start in which its header must end for the Turtle line reader to read it. */
 const HEADER_BYTES = 1 << 20;
 
-/** The Turtle line reader of a file: its header's prefixes and where its statements start; undefined when the header is outside the subset. */
-function turtleReader(path: string): ChunkReader | undefined {
+/** The Turtle line reader of a file (`trig`: a TriG file of one graph block): its header's prefixes and where its statements start; undefined when the header is outside the subset. */
+function turtleReader(path: string, trig: boolean): ChunkReader | undefined {
   const bom = bomLength(path);
   const fd = openSync(path, 'r');
   try {
@@ -394,7 +400,9 @@ function turtleReader(path: string): ChunkReader | undefined {
     let filled = 0;
     for (let n = 1; n > 0 && filled < HEADER_BYTES; filled += n) n = readSync(fd, buffer, filled, HEADER_BYTES - filled, bom + filled);
     const header = turtleHeader(buffer.subarray(0, filled), filled < HEADER_BYTES);
-    return header ? { turtle: { start: bom + header.end, prefixes: header.prefixes } } : undefined;
+    if (!header) return undefined;
+    const start = trig ? trigGraphStart(buffer.subarray(0, filled), header.end) : header.end;
+    return start >= 0 ? { turtle: { start: bom + start, prefixes: header.prefixes, graph: trig } } : undefined;
   } finally {
     closeSync(fd);
   }
@@ -454,10 +462,10 @@ function workerScript(): string {
   return existsSync(here) ? here : projectPath('dist/src/commands/roundtrip-worker.js');
 }
 
-/** A chunk of canonical lines: the bytes (whole lines, each ending with LF) and how many. */
-interface LinesChunk { readonly bytes: Buffer; readonly lines: number }
+/** A chunk of canonical lines: the bytes (whole lines, each ending with LF) and how many; in TriG, whether it closes the graph block. */
+interface LinesChunk { readonly bytes: Buffer; readonly lines: number; readonly closed?: boolean }
 
-interface LinesReply { index: number; refused?: boolean; bytes?: Uint8Array; lines?: number }
+interface LinesReply { index: number; refused?: boolean; bytes?: Uint8Array; lines?: number; closed?: boolean }
 
 /**
  * The canonical N-Triples lines of a file (canonicalChunk or canonicalTurtleChunk of each chunk of fileChunks), in order, read on `jobs`
@@ -472,9 +480,9 @@ async function* canonicalChunks(path: string, reader: ChunkReader, chunkBytes: n
   if (jobs <= 0) {
     const prefixes = turtle && turtlePrefixes(turtle.prefixes);
     for (const bytes of source) {
-      const read = prefixes ? canonicalTurtleChunk(bytes, prefixes) : canonicalChunk(bytes, quads);
+      const read = prefixes ? canonicalTurtleChunk(bytes, prefixes, turtle.graph) : canonicalChunk(bytes, quads);
       if (!read.ok) { yield undefined; return; }
-      yield { bytes: asBuffer(read.bytes), lines: read.lines };
+      yield { bytes: asBuffer(read.bytes), lines: read.lines, closed: 'closed' in read && read.closed === true };
     }
     return;
   }
@@ -492,7 +500,7 @@ async function* canonicalChunks(path: string, reader: ChunkReader, chunkBytes: n
       const next = source.next();
       if (next.done) { ended = true; break; }
       const bytes = next.value;
-      (idle.pop() as Worker).postMessage({ index: sent++, bytes, quads, prefixes: turtle?.prefixes }, [bytes.buffer as ArrayBuffer]);
+      (idle.pop() as Worker).postMessage({ index: sent++, bytes, quads, prefixes: turtle?.prefixes, graph: turtle?.graph }, [bytes.buffer as ArrayBuffer]);
     }
   };
   for (const w of workers) {
@@ -509,7 +517,7 @@ async function* canonicalChunks(path: string, reader: ChunkReader, chunkBytes: n
         emitted++;
         feed();
         if (reply.refused || !reply.bytes) { yield undefined; return; }
-        yield { bytes: asBuffer(reply.bytes), lines: reply.lines ?? 0 };
+        yield { bytes: asBuffer(reply.bytes), lines: reply.lines ?? 0, closed: reply.closed === true };
         continue;
       }
       if (ended && emitted === sent) return;

@@ -43,6 +43,19 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\
 /** ECHAR of Turtle: the character each short escape stands for. */
 const ECHAR: Readonly<Record<string, string>> = { t: '\t', b: '\b', n: '\n', r: '\r', f: '\f', '"': '"', "'": "'", '\\': '\\' };
 
+/** The line opening a TriG file's one graph block: `<absolute IRI> {`. */
+const GRAPH_LINE = /^<([^\x00-\x20<>\\"{}|^`]*)>[ \t]*\{[ \t]*\r?$/;
+
+/** Where the statements inside a TriG graph block start, when the line at `from` of `bytes` opens the block (`<g> {`); -1 otherwise. */
+export function trigGraphStart(bytes: Uint8Array, from: number): number {
+  const lf = bytes.indexOf(10, from);
+  if (lf < 0) return -1;
+  const raw = bytes.subarray(from, lf);
+  if (!isUtf8(raw)) return -1;
+  const m = GRAPH_LINE.exec(decoder.decode(raw));
+  return m && ABSOLUTE.test(m[1] as string) ? lf + 1 : -1;
+}
+
 /** A text (lexical form or IRI) with the characters canonical N-Triples escapes escaped. */
 function escapeCanonical(text: string): string {
   return CANONICAL_ESCAPE.test(text)
@@ -402,12 +415,17 @@ function lineEnd(b: Uint8Array, i: number): number {
   return REFUSED;
 }
 
+/** The canonical lines of a run of Turtle statements (see ChunkLines); in TriG, whether the run closes the graph block. */
+export type TurtleChunkLines = ChunkLines & { readonly closed?: boolean };
+
 /**
  * The canonical N-Triples lines of a run of whole statements of a Turtle file (UTF-8, after its header), each triple's
  * line ending with LF, or where it is refused (`line` 1-based within the chunk, 0 for bytes that are not UTF-8).
- * The run must start at the start of a statement and end just after the line end of a statement's `.`.
+ * The run must start at the start of a statement and end just after the line end of a statement's `.`. With `graph`
+ * (TriG, the statements inside one graph block `<g> {`, whose line is left out), a line `}` may end the run (after a
+ * statement's `.`, or after its last object) and then `closed` is true.
  */
-export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes): ChunkLines {
+export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes, graph = false): TurtleChunkLines {
   if (!isUtf8(bytes)) return { ok: false, line: 0 };
   const b = bytes;
   const end = b.length;
@@ -415,6 +433,17 @@ export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes
   const scratch = new Out(256);
   let lines = 0;
   let i = 0;
+  let closed = false;
+  /** At `i`, a line `}` (then only blank lines to the end of the run): whether it closes the graph block. */
+  const closes = (): boolean => {
+    if (!graph || b[i] !== 125) return false;
+    let k = lineEnd(b, skipSpace(b, i + 1, end));
+    while (k > 0 && k < end) k = lineEnd(b, k);
+    if (k !== end) return false;
+    i = end;
+    closed = true;
+    return true;
+  };
   const refuse = (): ChunkLines => {
     let line = 1;
     for (let k = b.indexOf(10); k >= 0 && k < i; k = b.indexOf(10, k + 1)) line++;
@@ -426,6 +455,7 @@ export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes
   while (i < end) {
     const blank = lineEnd(b, i);
     if (blank > 0) { i = blank; continue; }
+    if (closes()) break;
     previous = out.pos;
     const at = i;
     i = readIriTerm(b, i, end, prefixes, out);
@@ -489,11 +519,18 @@ export function canonicalTurtleChunk(bytes: Uint8Array, prefixes: TurtlePrefixes
         i = skipSpace(b, i, end);
         continue;
       }
-      if (b[i] !== 46) return refuse();
+      if (b[i] !== 46) {
+        // In a graph block, the last statement may end without `.`, on the line before the `}`.
+        const k = lineEnd(b, i);
+        if (k < 0 || !graph || b[k] !== 125) return refuse();
+        i = k;
+        if (!closes()) return refuse();
+        break;
+      }
       i = lineEnd(b, skipSpace(b, i + 1, end));
       if (i < 0) return refuse();
       break;
     }
   }
-  return { ok: true, bytes: out.buf.subarray(0, out.pos), lines };
+  return { ok: true, bytes: out.buf.subarray(0, out.pos), lines, closed };
 }
