@@ -130,3 +130,33 @@ describe('the layer checker', () => {
       .toEqual(['model/vocab.ts:2 → rdf/formats.ts (model may not import rdf)']);
   });
 });
+
+describe('what kg loads before a command runs', () => {
+  // The static (not type-only, not dynamic) imports of a source file, relative ones resolved to src/ paths.
+  const staticImports = (path: string): string[] => {
+    const code = readFileSync(projectPath(`src/${path}`), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+    const out: string[] = [];
+    for (const m of code.matchAll(/(?:^|[;\n])\s*(?:import|export)(\s+type)?\b[^;'"`]*?\bfrom\s*(['"])([^'"]+)\2|(?:^|[;\n])\s*import\s*(['"])([^'"]+)\4/g)) {
+      if (m[1]) continue;
+      const spec = (m[3] ?? m[5]) as string;
+      out.push(spec.startsWith('.') ? posix.join(posix.dirname(path), spec).replace(/\.js$/, '.ts') : spec);
+    }
+    return out;
+  };
+
+  it('is commander and kg\'s own modules: no RDF library (n3, Oxigraph, SHACL, JSON-LD) until a command asks for it', () => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (path: string): void => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      for (const spec of staticImports(path)) {
+        if (spec.endsWith('.ts')) visit(spec);
+        else if (!spec.startsWith('node:')) packages.add(spec);
+      }
+    };
+    visit('cli.ts');
+    expect(seen.size).toBeGreaterThan(10);
+    expect([...packages].sort()).toEqual(['commander']);
+  });
+});

@@ -1,6 +1,5 @@
 // kg export: check the datasets (built-in, JSON files, or a synthetic corpus) and write them, or one format to stdout.
 import { UsageError } from '../../errors.js';
-import { loadDatasetJson } from '../../rdf/input.js';
 import { stdinAtMostOnce } from '../../rdf/stdin.js';
 import { resolvePath, type Io } from './io.js';
 import { builtInDatasets } from './modules.js';
@@ -33,7 +32,9 @@ export async function runExport(opts: CommandValues<'export'>, io: Io, given: Re
     return;
   }
   if (opts.input) stdinAtMostOnce(opts.input);
-  const datasets = opts.input ? opts.input.map(loadDatasetJson) : await builtInDatasets();
+  // The JSON reader (and n3 behind it) is loaded only by a run that reads JSON datasets: `kg --version` stays light.
+  const { loadDatasetJson } = await import('../../rdf/input.js');
+  const datasets = opts.input ? opts.input.map((path) => loadDatasetJson(path)) : await builtInDatasets();
   const { checkAll, datasetFile, exportAll } = await import('../export.js');
   if (opts.out === '-') {
     const [only] = formats;

@@ -2,7 +2,6 @@
 import { basename } from 'node:path';
 import { cannotRead, UsageError } from '../../errors.js';
 import type { Dataset } from '../../mapping/dataset.js';
-import { loadDatasetJson } from '../../rdf/input.js';
 import { isStdin, spool, stdinAtMostOnce } from '../../rdf/stdin.js';
 import { checkBaseOption, type Io } from './io.js';
 import { builtInDatasets } from './modules.js';
@@ -39,6 +38,7 @@ export async function runRoundtrip(opts: CommandValues<'roundtrip'>, io: Io): Pr
       }
       if (!isFile) throw cannotRead(input, new Error('not a regular file'), 'the dataset');
     }
+    const { loadDatasetJson } = await import('../../rdf/input.js');
     const dataset = loadDatasetJson(input === '/dev/stdin' ? '-' : input);
     // The expected graph is what kg export would write from this file, so the file must pass export's checks first.
     const { checkAll } = await import('../export.js');
