@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { DataError, type DataProblem } from '../errors.js';
 import type { Dataset } from '../mapping/dataset.js';
 import { projectPath } from '../project.js';
+import { recycleBuffers } from '../rdf/entity-writer.js';
 import { renderArticles, type Rendered, type RenderOptions } from './render.js';
 import { syntheticArticle } from './synthetic.js';
 
@@ -43,6 +44,16 @@ export function* articlesOf(source: RenderSource, from: number, to: number): Gen
   for (let i = from; i < to; i++) yield source.kind === 'synthetic' ? syntheticArticle(i, source.seed) : source.datasets[i] as Dataset;
 }
 
+/** Where the consumer of renderInOrder gives back a batch whose bytes it has written (and will not read again), so that its buffers are written into again. */
+export interface Recycler {
+  recycle?: (rendered: Rendered) => void;
+}
+
+/** The distinct buffers under a batch's bytes (Turtle and TriG share one). */
+export function buffersOf(rendered: Rendered): ArrayBuffer[] {
+  return [...new Set(Object.values(rendered.bytes).map((b) => b.buffer as ArrayBuffer))].filter((b) => b.byteLength > 0);
+}
+
 /** The compiled worker script (under vitest, which runs the TypeScript sources, the built copy in dist/). */
 function workerScript(): string {
   const here = fileURLToPath(new URL('./render-worker.js', import.meta.url));
@@ -56,16 +67,24 @@ interface Reply { index: number; rendered?: Rendered; error?: { name: string; me
  * `jobs` is 1), and yields the batches in article order; at most `2 × jobs` batches are in flight, so memory stays bounded.
  * @throws DataError of the first batch (in article order) whose articles fail the checks; every worker is stopped.
  */
-export async function* renderInOrder(source: RenderSource, options: RenderOptions, jobs: number): AsyncGenerator<Rendered> {
+export async function* renderInOrder(source: RenderSource, options: RenderOptions, jobs: number, recycler?: Recycler): AsyncGenerator<Rendered> {
   const from = source.kind === 'synthetic' ? source.from ?? 0 : 0;
   const to = source.kind === 'synthetic' ? source.to ?? source.count : source.datasets.length;
   const batches: Array<{ index: number; from: number; to: number }> = [];
   for (let start = from, index = 0; start < to; start += BATCH, index++) batches.push({ index, from: start, to: Math.min(to, start + BATCH) });
   if (jobs <= 1 || batches.length <= 1) {
+    if (recycler) recycler.recycle = (rendered) => { recycleBuffers(buffersOf(rendered)); };
     for (const b of batches) yield renderArticles(articlesOf(source, b.from, b.to), options);
     return;
   }
   const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(workerScript(), { workerData: { source, options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } }));
+  let turn = 0;
+  if (recycler) {
+    recycler.recycle = (rendered) => {
+      const buffers = buffersOf(rendered);
+      if (buffers.length) (workers[turn++ % workers.length] as Worker).postMessage({ recycle: buffers }, buffers);
+    };
+  }
   const done = new Map<number, Reply>();
   let wake: (() => void) | undefined;
   let failure: Error | undefined;

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { Dataset } from '../mapping/dataset.js';
 import { describeStats, emptyStats, graphIri } from '../generate/description.js';
 import { QuadWriter } from '../rdf/quad-writer.js';
-import { BATCH, renderInOrder, sourceSize, type RenderSource } from './jobs.js';
+import { BATCH, renderInOrder, sourceSize, type Recycler, type RenderSource } from './jobs.js';
 import { mergeStats, renderArticles, type Rendered, type RenderOptions, type StreamFormat } from './render.js';
 import { DESCRIPTION_FILE, ontologyFile, dataTurtleOptions } from './export.js';
 import { UsageError } from '../errors.js';
@@ -55,9 +55,9 @@ export async function exportStream(articles: Iterable<Dataset> | RenderSource, d
 }
 
 /** Batches of rendered articles, in order: from worker threads for a source, in this thread for an iterable. */
-async function* rendered(articles: Iterable<Dataset> | RenderSource, render: RenderOptions, jobs: number): AsyncGenerator<Rendered> {
+async function* rendered(articles: Iterable<Dataset> | RenderSource, render: RenderOptions, jobs: number, recycler: Recycler): AsyncGenerator<Rendered> {
   if ('kind' in articles) {
-    yield* renderInOrder(articles, render, jobs);
+    yield* renderInOrder(articles, render, jobs, recycler);
     return;
   }
   let batch: Dataset[] = [];
@@ -102,13 +102,15 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
   const stats = emptyStats();
   let count = 0;
   const graphOpen = `${new QuadWriter(() => undefined, 'Turtle', turtleOptions.prefixes).iriText(graph)} {\n`;
-  for await (const batch of rendered(source, { base: options.base, formats, graph, prefixes: turtleOptions.prefixes }, options.jobs ?? 1)) {
+  const recycler: Recycler = {};
+  let written: Rendered | undefined;
+  for await (const batch of rendered(source, { base: options.base, formats, graph, prefixes: turtleOptions.prefixes }, options.jobs ?? 1, recycler)) {
     mergeStats(stats, batch.stats);
     for (const out of outputs) {
-      const bytes = batch.bytes[out.format] as Uint8Array;
-      if (!bytes.length) continue;
       // The last batch's bytes were written on the thread pool while this one was rendered.
       await out.file.settled();
+      const bytes = batch.bytes[out.format] as Uint8Array;
+      if (!bytes.length) continue;
       const fileTriples = (n: number): void => { const name = basename(out.file.path); out.triples.set(name, (out.triples.get(name) ?? 0) + n); };
       if (out.format === 'trig') {
         // One graph block for the whole corpus: each batch's statements end ".\n", the block's last one ends "\n}\n".
@@ -137,6 +139,9 @@ async function streamInto(set: OutputSet, articles: Iterable<Dataset> | RenderSo
         fileTriples(batch.triples);
       }
     }
+    // Every write of the batch before is done (each file was settled above): its buffers can be written into again.
+    if (written) recycler.recycle?.(written);
+    written = batch;
     count += batch.articles;
     options.progress?.({ articles: count, entities: stats.entities, triples: stats.triples });
   }

@@ -90,7 +90,30 @@ const SIZE_HINTS = { ntriples: { size: MIN_BUFFER }, nquads: { size: MIN_BUFFER 
 
 /** `n` bytes, not zero-filled where Node allows it (every byte handed over is written first). */
 function allocate(n: number): Uint8Array {
+  for (let i = 0; i < POOL.length; i++) {
+    const pooled = POOL[i] as ArrayBuffer;
+    if (pooled.byteLength >= n && pooled.byteLength <= 4 * n) {
+      POOL.splice(i, 1);
+      return new Uint8Array(pooled);
+    }
+  }
   return typeof Buffer === 'undefined' ? new Uint8Array(n) : Buffer.allocUnsafeSlow(n);
+}
+
+/** Buffers handed back once their bytes were written (recycleBuffers), reused before new memory is asked for. */
+const POOL: ArrayBuffer[] = [];
+const POOL_SIZE = 8;
+
+/**
+ * Gives buffers that `take` handed over back to this thread's writers, once nothing reads them any more: an export's
+ * memory then stays the same batch after batch instead of churning through the allocator (most of the resident set
+ * of a long export with workers was freed-but-kept memory). At most eight are kept.
+ */
+export function recycleBuffers(buffers: Iterable<ArrayBuffer>): void {
+  for (const b of buffers) {
+    if (POOL.length >= POOL_SIZE) return;
+    if (b.byteLength >= MIN_BUFFER && !POOL.includes(b)) POOL.push(b);
+  }
 }
 
 /** A growing UTF-8 byte buffer: the text of one format, written piece by piece without building strings. */
@@ -110,6 +133,7 @@ class Bytes {
     while (size < this.pos + n) size *= 2;
     const next = allocate(size);
     next.set(this.buf.subarray(0, this.pos));
+    recycleBuffers([this.buf.buffer as ArrayBuffer]);
     this.buf = next;
   }
 
