@@ -8,6 +8,7 @@ import { Parser } from 'n3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NTriplesTermReader, readNTriplesTerms } from '../src/rdf/ntriples-terms.js';
 import { projectPath } from '../src/project.js';
+import { codePoint, datatype, ECHARS, hex, ILLEGAL_IRI, iri, iriChar, langTag, literal, space, stringChar, subtag } from './ntriples-arbitraries.js';
 
 const REIFIES = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies';
 const dir = mkdtempSync(join(tmpdir(), 'kg-nt-terms-'));
@@ -189,40 +190,6 @@ describe('the term reader on written lines', () => {
   });
 });
 
-/** Code points, most of them where escaping rules change. */
-const codePoint = fc.oneof(
-  fc.integer({ min: 0x20, max: 0x7e }),
-  fc.integer({ min: 0x20, max: 0x7e }),
-  fc.integer({ min: 0, max: 0x1f }),
-  fc.constantFrom(0x7f, 0x80, 0x9f, 0xa0, 0xfeff, 0xfffd, 0xfffe, 0xffff, 0x10000, 0x1f600, 0x10ffff, 0x2028),
-  fc.integer({ min: 0xa0, max: 0xd7ff }),
-  fc.integer({ min: 0xe000, max: 0x10ffff }),
-);
-const hex = (cp: number, digits: number, upper: boolean): string => {
-  const h = cp.toString(16).padStart(digits, '0');
-  return upper ? h.toUpperCase() : h;
-};
-const ECHARS: Record<number, string[]> = { 9: ['\\t'], 8: ['\\b'], 10: ['\\n'], 13: ['\\r'], 12: ['\\f'], 34: ['\\"'], 39: ["\\'"], 92: ['\\\\'] };
-/** One character of a string, written raw, as \u, \U or a short escape (raw only where the grammar allows). */
-const stringChar = fc.tuple(codePoint, fc.nat(3), fc.boolean()).map(([cp, how, upper]) => {
-  const raw = cp !== 34 && cp !== 92 && cp !== 10 && cp !== 13;
-  const short = ECHARS[cp];
-  if (how === 0 && raw) return String.fromCodePoint(cp);
-  if (how === 1 && short) return short[0] as string;
-  if (how === 2 && cp <= 0xffff) return `\\u${hex(cp, 4, upper)}`;
-  if (how === 3 || !raw) return `\\U${hex(cp, 8, upper)}`;
-  return String.fromCodePoint(cp);
-});
-const ILLEGAL_IRI = /[\x00-\x20<>\\"{}|^`]/;
-/** One character of an IRI: raw or as \u / \U. */
-const iriChar = fc.tuple(codePoint, fc.nat(2), fc.boolean()).filter(([cp]) => !ILLEGAL_IRI.test(String.fromCodePoint(cp))).map(([cp, how, upper]) =>
-  how === 0 || (how === 1 && cp > 0xffff) ? String.fromCodePoint(cp) : how === 1 ? `\\u${hex(cp, 4, upper)}` : `\\U${hex(cp, 8, upper)}`);
-const iri = fc.tuple(fc.constantFrom('http', 'HTTPS', 'urn', 'a+b.c-d', 'x1'), fc.array(iriChar, { maxLength: 12 })).map(([scheme, chars]) => `<${scheme}:${chars.join('')}>`);
-const subtag = (first: boolean) => fc.stringMatching(first ? /^[a-zA-Z]{1,8}$/ : /^[a-zA-Z0-9]{1,8}$/);
-const langTag = fc.tuple(subtag(true), fc.array(subtag(false), { maxLength: 3 })).map(([a, rest]) => `@${[a, ...rest].join('-')}`);
-const datatype = fc.oneof(iri, fc.constantFrom('<http://www.w3.org/2001/XMLSchema#string>', '<http://www.w3.org/2001/XMLSchema#integer>')).map((d) => `^^${d}`);
-const literal = fc.tuple(fc.array(stringChar, { maxLength: 16 }), fc.oneof(fc.constant(''), langTag, datatype)).map(([chars, suffix]) => `"${chars.join('')}"${suffix}`);
-const space = fc.constantFrom('', ' ', ' ', '\t', '  ');
 /** A line of N-Triples (or N-Quads, with a graph now and then) that the RDF 1.1 grammar allows. */
 const line = (quads: boolean) => fc.tuple(space, iri, space, iri, space, fc.oneof(iri, literal), space, quads ? fc.option(iri) : fc.constant(null), fc.constantFrom('', ' # a comment', '#', ' '))
   .map(([w0, s, w1, p, w2, o, w3, g, tail]) => `${w0}${s}${w1}${p}${w2}${o}${w3}${g ? `${g} ` : ''}.${tail}`);

@@ -8,6 +8,7 @@ import { FORMATS, type FormatName } from '../rdf/formats.js';
 import { PACKAGE } from '../project.js';
 import { termName } from './context.js';
 import { DCT, PROV, RDF, RDFS, SCHEMA, STANDARD_PREFIXES, XSD } from '../model/vocab.js';
+import type { EntityStats } from '../rdf/entity-writer.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -51,17 +52,10 @@ export async function canonicalHash(quads: readonly Quad[]): Promise<string> {
 }
 
 /** Counts gathered while quads go by: enough to describe a dataset of any size. */
-export interface Stats {
-  triples: number;
-  subjects: number;
-  /** Typed subjects (entities and their embedded nodes), each counted once whatever its number of types. */
-  entities: number;
+export interface Stats extends EntityStats {
+  /** The subject of the quad counted last, and the last subject counted as typed (counts are runs, see addToStats). */
   lastSubject: string;
   lastTyped: string;
-  /** Asserted classes (an entity's class and each of its superclasses of ours) to the number of their instances: the class partitions. */
-  readonly classes: Map<string, number>;
-  readonly properties: Map<string, number>;
-  readonly documents: string[];
 }
 
 /** Counts of nothing yet. */

@@ -24,9 +24,11 @@ export interface EntityWriterOptions {
 export interface EntityStats {
   triples: number;
   subjects: number;
-  /** Nodes with a type: entities and their embedded nodes. */
+  /** Typed subjects (entities and their embedded nodes), each counted once whatever its number of types. */
   entities: number;
+  /** Asserted classes (an entity's class and each of its superclasses of ours) to the number of their instances: the class partitions. */
   readonly classes: Map<string, number>;
+  /** Predicates to the number of triples they are used in. */
   readonly properties: Map<string, number>;
   /** The first two source documents' IRIs. */
   readonly documents: string[];

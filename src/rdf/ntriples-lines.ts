@@ -1,5 +1,6 @@
 // A strict N-Triples / N-Quads line reader (RDF 1.1 grammar) that turns each triple into its canonical N-Triples line, exactly as n3's Writer writes it, refusing whatever it is not sure of.
 import { isUtf8 } from 'node:buffer';
+import { ABSOLUTE, ECHAR, escapeCanonical, hexAt, ILLEGAL_IRI, isScalar } from './ntriples-syntax.js';
 
 /*
  * The canonical line of a triple is what n3's Writer (format N-Triples) gives for it in the default graph, without
@@ -22,43 +23,6 @@ const RDF_REIFIES = `${RDF_NS}reifies`;
 /** What a refused line gives. */
 const REFUSE = null;
 
-/** Characters an IRI may not hold, written or escaped (n3's illegalIriChars, RDF 1.1 IRIREF). */
-const ILLEGAL_IRI = /[\x00-\x20<>\\"{}|^`]/;
-/** Characters that canonical N-Triples escapes (n3's canonicalEscape). */
-const CANONICAL_ESCAPE = /[^ !#-[\]-~\u0080-\uFFFD]/;
-const CANONICAL_ESCAPE_ALL = /[^ !#-[\]-~\u0080-\uFFFD]/g;
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
-/** ECHAR of RDF 1.1: the character each short escape stands for. */
-const ECHAR: Readonly<Record<string, string>> = { t: '\t', b: '\b', n: '\n', r: '\r', f: '\f', '"': '"', "'": "'", '\\': '\\' };
-const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
-
-/** A character as canonical N-Triples writes it (n3's canonicalCharacterReplacer). */
-function canonicalChar(c: string): string {
-  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** A text (lexical form or IRI) with the characters canonical N-Triples escapes escaped. */
-function escapeCanonical(text: string): string {
-  return CANONICAL_ESCAPE.test(text) ? text.replace(CANONICAL_ESCAPE_ALL, canonicalChar) : text;
-}
-
-/** The code point of `digits` hex digits at `at` of a text, or -1 when they are not all hex digits. */
-function hexAt(text: string, at: number, digits: number): number {
-  if (at + digits > text.length) return -1;
-  let value = 0;
-  for (let i = at; i < at + digits; i++) {
-    const c = text.charCodeAt(i);
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (d < 0) return -1;
-    value = value * 16 + d;
-  }
-  return value;
-}
-
-/** Whether a code point is a Unicode scalar value (not a surrogate, not above U+10FFFF). */
-function isScalar(cp: number): boolean {
-  return cp >= 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
-}
 
 /** A position in a line being read, and the value last read. */
 interface Cursor { at: number; value: string }

@@ -3,6 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { Literal, NamedNode } from '@rdfjs/types';
 import { literal, namedNode } from '../mapping/terms.js';
+import { ECHAR, hexAt, ILLEGAL_IRI, isScalar } from './ntriples-syntax.js';
 
 /*
  * What is accepted is what src/rdf/ntriples-lines.ts accepts (a subset of what n3, the one reader, accepts in its
@@ -22,28 +23,6 @@ const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const RDF_REIFIES = `${RDF_NS}reifies`;
 const REFUSED_DATATYPES = new Set([`${RDF_NS}langString`, `${RDF_NS}dirLangString`]);
 
-/** Characters an IRI may not hold, written or escaped (n3's illegalIriChars, RDF 1.1 IRIREF). */
-const ILLEGAL_IRI = /[\x00-\x20<>\\"{}|^`]/;
-/** ECHAR of RDF 1.1: the character each short escape stands for. */
-const ECHAR: Readonly<Record<string, string>> = { t: '\t', b: '\b', n: '\n', r: '\r', f: '\f', '"': '"', "'": "'", '\\': '\\' };
-
-/** The code point of `digits` hex digits at `at` of a text, or -1 when they are not all hex digits. */
-function hexAt(text: string, at: number, digits: number): number {
-  if (at + digits > text.length) return -1;
-  let value = 0;
-  for (let i = at; i < at + digits; i++) {
-    const c = text.charCodeAt(i);
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (d < 0) return -1;
-    value = value * 16 + d;
-  }
-  return value;
-}
-
-/** Whether a code point is a Unicode scalar value (not a surrogate, not above U+10FFFF). */
-function isScalar(cp: number): boolean {
-  return cp >= 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
-}
 
 /** The text of an IRI written with escapes (`\uXXXX`, `\UXXXXXXXX` only), resolved; undefined when an escape is not allowed. */
 function unescapeIri(raw: string): string | undefined {

@@ -1,6 +1,7 @@
 // A strict Turtle reader for the subset kg's own writer emits (prefix header, then subject blocks of IRIs and literals), turning each triple into its canonical N-Triples line, exactly as n3's Writer writes it, refusing whatever it is not sure of.
 import { isUtf8 } from 'node:buffer';
 import type { ChunkLines } from './ntriples-lines.js';
+import { ABSOLUTE, ECHAR, escapeCanonical, hexAt, ILLEGAL_IRI, isScalar } from './ntriples-syntax.js';
 
 /*
  * What is accepted (a subset of what n3, the one reader of src/rdf/read.ts, accepts):
@@ -33,15 +34,6 @@ const DOUBLE_TAIL = encoder.encode(`"^^<${XSD}double>`);
 const TRUE = encoder.encode('true');
 const FALSE = encoder.encode('false');
 
-/** Characters an IRI may not hold, written or escaped (n3's illegalIriChars, RDF 1.1 IRIREF). */
-const ILLEGAL_IRI = /[\x00-\x20<>\\"{}|^`]/;
-const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
-/** Characters that canonical N-Triples escapes (n3's canonicalEscape). */
-const CANONICAL_ESCAPE = /[^ !#-[\]-~\u0080-\uFFFD]/;
-const CANONICAL_ESCAPE_ALL = /[^ !#-[\]-~\u0080-\uFFFD]/g;
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
-/** ECHAR of Turtle: the character each short escape stands for. */
-const ECHAR: Readonly<Record<string, string>> = { t: '\t', b: '\b', n: '\n', r: '\r', f: '\f', '"': '"', "'": "'", '\\': '\\' };
 
 /** The line opening a TriG file's one graph block: `<absolute IRI> {`. */
 const GRAPH_LINE = /^<([^\x00-\x20<>\\"{}|^`]*)>[ \t]*\{[ \t]*\r?$/;
@@ -54,31 +46,6 @@ export function trigGraphStart(bytes: Uint8Array, from: number): number {
   if (!isUtf8(raw)) return -1;
   const m = GRAPH_LINE.exec(decoder.decode(raw));
   return m && ABSOLUTE.test(m[1] as string) ? lf + 1 : -1;
-}
-
-/** A text (lexical form or IRI) with the characters canonical N-Triples escapes escaped. */
-function escapeCanonical(text: string): string {
-  return CANONICAL_ESCAPE.test(text)
-    ? text.replace(CANONICAL_ESCAPE_ALL, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
-    : text;
-}
-
-/** The code point of `digits` hex digits at `at` of a text, or -1 when they are not all hex digits. */
-function hexAt(text: string, at: number, digits: number): number {
-  if (at + digits > text.length) return -1;
-  let value = 0;
-  for (let i = at; i < at + digits; i++) {
-    const c = text.charCodeAt(i);
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (d < 0) return -1;
-    value = value * 16 + d;
-  }
-  return value;
-}
-
-/** Whether a code point is a Unicode scalar value. */
-function isScalar(cp: number): boolean {
-  return cp >= 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
 }
 
 /** A text with its escapes resolved (`echar`: ECHAR too, else UCHAR only), or null for an escape that is not one. */
@@ -175,7 +142,7 @@ export function turtleHeader(bytes: Uint8Array, whole: boolean): { prefixes: Arr
     if (line.includes('\r') || line.includes('\uFEFF')) return null;
     if (c === 64) {
       const m = DECLARATION.exec(line);
-      if (!m || !ABSOLUTE.test(m[2] as string) || CANONICAL_ESCAPE.test(m[2] as string)) return null;
+      if (!m || !ABSOLUTE.test(m[2] as string) || escapeCanonical(m[2] as string) !== m[2]) return null;
       prefixes.push([m[1] as string, m[2] as string]);
     } else if (c !== 35 && line !== '') return null;
     if (lf < 0) return { prefixes, end: bytes.length };
