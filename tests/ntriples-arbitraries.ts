@@ -1,5 +1,20 @@
-// Random N-Triples pieces for the strict readers' tests (fast-check arbitraries): code points where escaping rules change, strings, IRIs, tags, literals.
+// What the strict N-Triples readers' tests share: the committed files to read, BOM and lone-surrogate helpers, and random N-Triples pieces (fast-check arbitraries: code points where escaping rules change, strings, IRIs, tags, literals).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The bytes after a leading UTF-8 BOM. */
+export const withoutBom = (b: Buffer): Buffer => (b.subarray(0, 3).equals(BOM) ? b.subarray(3) : b);
+
+/** Every .nt and .nq file under a folder. */
+export function lineFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.n[tq]$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
 
 /** Code points, most of them where escaping rules change. */
 export const codePoint = fc.oneof(

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalChunk, canonicalLine } from '../src/rdf/ntriples-lines.js';
 import { projectPath } from '../src/project.js';
 import { codePoint, datatype, ECHARS, hex, ILLEGAL_IRI, iri, iriChar, langTag, literal, space, stringChar, subtag } from './ntriples-arbitraries.js';
+import { BOM, lineFiles, LONE_SURROGATE, withoutBom } from './ntriples-arbitraries.js';
 
 const REIFIES = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies';
 const writer = new Writer({ format: 'N-Triples' });
@@ -32,17 +33,6 @@ function lineReader(bytes: Uint8Array, quads = false): string[] | null {
   return lines;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const withoutBom = (b: Buffer): Buffer => (b.subarray(0, 3).equals(BOM) ? b.subarray(3) : b);
-
-/** Every .nt and .nq file under a folder. */
-function lineFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.n[tq]$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
 
 describe('the line reader on files', () => {
   const committed = lineFiles(projectPath('output'));

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NTriplesTermReader, readNTriplesTerms } from '../src/rdf/ntriples-terms.js';
 import { projectPath } from '../src/project.js';
 import { codePoint, datatype, ECHARS, hex, ILLEGAL_IRI, iri, iriChar, langTag, literal, space, stringChar, subtag } from './ntriples-arbitraries.js';
+import { BOM, lineFiles, LONE_SURROGATE, withoutBom } from './ntriples-arbitraries.js';
 
 const REIFIES = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies';
 const dir = mkdtempSync(join(tmpdir(), 'kg-nt-terms-'));
@@ -52,17 +53,6 @@ function fileReader(bytes: Buffer, quads = false): string[] | null {
   return out;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const withoutBom = (b: Buffer): Buffer => (b.subarray(0, 3).equals(BOM) ? b.subarray(3) : b);
-
-/** Every .nt and .nq file under a folder. */
-function lineFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.n[tq]$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
 
 describe('the term reader on files', () => {
   const committed = lineFiles(projectPath('output'));
