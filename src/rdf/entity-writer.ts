@@ -102,6 +102,8 @@ function allocate(n: number): Uint8Array {
   return typeof Buffer === 'undefined' ? new Uint8Array(n) : Buffer.allocUnsafeSlow(n);
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Buffers handed back once their bytes were written (recycleBuffers), reused before new memory is asked for. */
 const POOL: ArrayBuffer[] = [];
 const POOL_SIZE = 8;
@@ -123,19 +125,19 @@ class Bytes {
   buf: Uint8Array;
   pos = 0;
 
-  /** A buffer starting at the size its format's hint gives (it grows by doubling; `take` updates the hint). */
+  /** A buffer made on first write at the size its format's hint gives (it grows by doubling; `take` updates the hint). */
   constructor(private readonly hint: { size: number }) {
-    this.buf = allocate(hint.size);
+    this.buf = EMPTY;
   }
 
   /** Room for `n` more bytes. */
   room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
+    let size = Math.max(this.buf.length * 2, this.hint.size, MIN_BUFFER);
     while (size < this.pos + n) size *= 2;
     const next = allocate(size);
-    next.set(this.buf.subarray(0, this.pos));
-    recycleBuffers([this.buf.buffer as ArrayBuffer]);
+    if (this.pos) next.set(this.buf.subarray(0, this.pos));
+    if (this.buf.length) recycleBuffers([this.buf.buffer as ArrayBuffer]);
     this.buf = next;
   }
 
@@ -209,7 +211,8 @@ class Bytes {
     const out = this.buf.subarray(0, this.pos);
     // The next buffer starts at about this one's size: batches are alike, so it seldom grows.
     this.hint.size = Math.max(MIN_BUFFER, this.pos + (this.pos >> 3));
-    this.buf = allocate(this.hint.size);
+    // A new buffer only when something is written again (a writer is usually dropped after its one take).
+    this.buf = EMPTY;
     this.pos = 0;
     return out;
   }
