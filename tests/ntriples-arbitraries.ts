@@ -50,3 +50,35 @@ export const langTag = fc.tuple(subtag(true), fc.array(subtag(false), { maxLengt
 export const datatype = fc.oneof(iri, fc.constantFrom('<http://www.w3.org/2001/XMLSchema#string>', '<http://www.w3.org/2001/XMLSchema#integer>')).map((d) => `^^${d}`);
 export const literal = fc.tuple(fc.array(stringChar, { maxLength: 16 }), fc.oneof(fc.constant(''), langTag, datatype)).map(([chars, suffix]) => `"${chars.join('')}"${suffix}`);
 export const space = fc.constantFrom('', ' ', ' ', '\t', '  ');
+
+const REIFIES_IRI = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies';
+
+/** Lines both strict readers refuse (the subset they accept is the same): each then goes to the one reader. */
+export const REFUSED_LINES: ReadonlyArray<readonly [string, string]> = [
+  ['a blank node subject', '_:b <http://a/p> "x" .'],
+  ['a blank node object', '<http://a/s> <http://a/p> _:b .'],
+  ['a relative IRI', '<s> <http://a/p> "x" .'],
+  ['a space in an IRI', '<http://a/ s> <http://a/p> "x" .'],
+  ['an escaped space in an IRI', '<http://a/\\u0020s> <http://a/p> "x" .'],
+  ['a character IRIs may not hold', '<http://a/|s> <http://a/p> "x" .'],
+  ['a triple term', '<<( <http://a/s> <http://a/p> "x" )>> <http://a/p> "x" .'],
+  ['rdf:reifies', `<http://a/s> <${REIFIES_IRI}> <http://a/o> .`],
+  ['a direction', '<http://a/s> <http://a/p> "x"@en--ltr .'],
+  ['a subtag longer than 8', '<http://a/s> <http://a/p> "x"@abcdefghi .'],
+  ['an unknown escape', '<http://a/s> <http://a/p> "x\\a" .'],
+  ['an escaped surrogate', '<http://a/s> <http://a/p> "x\\uD800" .'],
+  ['an escape above U+10FFFF', '<http://a/s> <http://a/p> "x\\U00110000" .'],
+  ['an unterminated string', '<http://a/s> <http://a/p> "x .'],
+  ['no dot', '<http://a/s> <http://a/p> "x"'],
+  ['two triples on a line', '<http://a/s> <http://a/p> "x" . <http://a/s> <http://a/p> "y" .'],
+  ['a graph in N-Triples', '<http://a/s> <http://a/p> "x" <http://a/g> .'],
+  ['a version directive', 'VERSION "1.2"'],
+  ['a literal subject', '"x" <http://a/p> "x" .'],
+  ['rdf:langString', '<http://a/s> <http://a/p> "x"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> .'],
+  ['a lone CR', '<http://a/s> <http://a/p> "x" .\r<http://a/s> <http://a/p> "y" .'],
+  ['a prefixed name', '<http://a/s> <http://a/p> a:b .'],
+  ['a number', '<http://a/s> <http://a/p> 1 .'],
+  ['a long string', '<http://a/s> <http://a/p> """x""" .'],
+  ['an RDF-star subject', '<< <http://a/s> <http://a/p> "x" >> <http://a/p> "x" .'],
+  ['a CR in a comment', '<http://a/s> <http://a/p> "x" . #\r<http://a/s> <http://a/p> "y" .'],
+];
