@@ -1,6 +1,6 @@
 // A strict N-Triples / N-Quads line reader (RDF 1.1 grammar) that turns each triple into its canonical N-Triples line, exactly as n3's Writer writes it, refusing whatever it is not sure of.
 import { isUtf8 } from 'node:buffer';
-import { ABSOLUTE, ECHAR, escapeCanonical, hexAt, ILLEGAL_IRI, isScalar } from './ntriples-syntax.js';
+import { ABSOLUTE, escapeAt, escapeCanonical, ILLEGAL_IRI } from './ntriples-syntax.js';
 
 /*
  * The canonical line of a triple is what n3's Writer (format N-Triples) gives for it in the default graph, without
@@ -47,15 +47,10 @@ function readIri(line: string, c: Cursor): boolean {
     const ch = line.charCodeAt(at);
     if (ch === 62) break; // >
     if (ch === 92) { // \
-      const kind = line[at + 1];
-      const digits = kind === 'u' ? 4 : kind === 'U' ? 8 : 0;
-      if (!digits) return false;
-      const cp = hexAt(line, at + 2, digits);
-      if (!isScalar(cp)) return false;
-      const decoded = String.fromCodePoint(cp);
-      if (ILLEGAL_IRI.test(decoded)) return false;
-      value += line.slice(from, at) + decoded;
-      at += 2 + digits;
+      const escape = escapeAt(line, at, false);
+      if (!escape || ILLEGAL_IRI.test(escape.text)) return false;
+      value += line.slice(from, at) + escape.text;
+      at += escape.length;
       from = at;
       continue;
     }
@@ -80,22 +75,10 @@ function readString(line: string, c: Cursor): boolean {
     if (ch === 34) break; // "
     if (ch === 10 || ch === 13) return false;
     if (ch === 92) {
-      const kind = line[at + 1] ?? '';
-      let decoded: string;
-      let length = 2;
-      if (kind === 'u' || kind === 'U') {
-        const digits = kind === 'u' ? 4 : 8;
-        const cp = hexAt(line, at + 2, digits);
-        if (!isScalar(cp)) return false;
-        decoded = String.fromCodePoint(cp);
-        length += digits;
-      } else {
-        const short = ECHAR[kind];
-        if (short === undefined) return false;
-        decoded = short;
-      }
-      value += line.slice(from, at) + decoded;
-      at += length;
+      const escape = escapeAt(line, at, true);
+      if (!escape) return false;
+      value += line.slice(from, at) + escape.text;
+      at += escape.length;
       from = at;
       continue;
     }

@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { Literal, NamedNode } from '@rdfjs/types';
 import { literal, namedNode } from '../mapping/terms.js';
-import { ECHAR, hexAt, ILLEGAL_IRI, isScalar } from './ntriples-syntax.js';
+import { unescape } from './ntriples-syntax.js';
 
 /*
  * What is accepted is what src/rdf/ntriples-lines.ts accepts (a subset of what n3, the one reader, accepts in its
@@ -23,49 +23,6 @@ const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const RDF_REIFIES = `${RDF_NS}reifies`;
 const REFUSED_DATATYPES = new Set([`${RDF_NS}langString`, `${RDF_NS}dirLangString`]);
 
-
-/** The text of an IRI written with escapes (`\uXXXX`, `\UXXXXXXXX` only), resolved; undefined when an escape is not allowed. */
-function unescapeIri(raw: string): string | undefined {
-  let out = '';
-  let from = 0;
-  for (let at = raw.indexOf('\\'); at >= 0; at = raw.indexOf('\\', from)) {
-    const kind = raw[at + 1];
-    const digits = kind === 'u' ? 4 : kind === 'U' ? 8 : 0;
-    if (!digits) return undefined;
-    const cp = hexAt(raw, at + 2, digits);
-    if (!isScalar(cp)) return undefined;
-    const decoded = String.fromCodePoint(cp);
-    if (ILLEGAL_IRI.test(decoded)) return undefined;
-    out += raw.slice(from, at) + decoded;
-    from = at + 2 + digits;
-  }
-  return out + raw.slice(from);
-}
-
-/** The lexical form of a string literal written with escapes (ECHAR, `\uXXXX`, `\UXXXXXXXX`), resolved; undefined when an escape is not allowed. */
-function unescapeString(raw: string): string | undefined {
-  let out = '';
-  let from = 0;
-  for (let at = raw.indexOf('\\'); at >= 0; at = raw.indexOf('\\', from)) {
-    const kind = raw[at + 1] ?? '';
-    let decoded: string;
-    let length = 2;
-    if (kind === 'u' || kind === 'U') {
-      const digits = kind === 'u' ? 4 : 8;
-      const cp = hexAt(raw, at + 2, digits);
-      if (!isScalar(cp)) return undefined;
-      decoded = String.fromCodePoint(cp);
-      length += digits;
-    } else {
-      const short = ECHAR[kind];
-      if (short === undefined) return undefined;
-      decoded = short;
-    }
-    out += raw.slice(from, at) + decoded;
-    from = at + length;
-  }
-  return out + raw.slice(from);
-}
 
 /** Buffer's own slicers (what `toString('latin1' | 'utf8', start, end)` calls, without its checks), when this Node has them. */
 interface Slicers { latin1Slice?(start: number, end: number): string; utf8Slice?(start: number, end: number): string }
@@ -182,8 +139,8 @@ export class NTriplesTermReader {
       }
       let lexical = ascii ? latin1(b, start, i) : utf8(b, start, i);
       if (escaped) {
-        const resolved = unescapeString(lexical);
-        if (resolved === undefined) return false;
+        const resolved = unescape(lexical, true);
+        if (resolved === null) return false;
         lexical = resolved;
       }
       i++;
@@ -274,8 +231,8 @@ export class NTriplesTermReader {
     }
     const raw = ascii ? latin1(b, from, i) : utf8(b, from, i);
     if (escaped) {
-      const resolved = unescapeIri(raw);
-      if (resolved === undefined) return -1;
+      const resolved = unescape(raw, false, true);
+      if (resolved === null) return -1;
       this.value = resolved;
     } else {
       this.value = raw;

@@ -1,7 +1,7 @@
 // A strict Turtle reader for the subset kg's own writer emits (prefix header, then subject blocks of IRIs and literals), turning each triple into its canonical N-Triples line, exactly as n3's Writer writes it, refusing whatever it is not sure of.
 import { isUtf8 } from 'node:buffer';
 import type { ChunkLines } from './ntriples-lines.js';
-import { ABSOLUTE, ECHAR, escapeCanonical, hexAt, ILLEGAL_IRI, isScalar } from './ntriples-syntax.js';
+import { ABSOLUTE, escapeCanonical, ILLEGAL_IRI, unescape } from './ntriples-syntax.js';
 
 /*
  * What is accepted (a subset of what n3, the one reader of src/rdf/read.ts, accepts):
@@ -46,31 +46,6 @@ export function trigGraphStart(bytes: Uint8Array, from: number): number {
   if (!isUtf8(raw)) return -1;
   const m = GRAPH_LINE.exec(decoder.decode(raw));
   return m && ABSOLUTE.test(m[1] as string) ? lf + 1 : -1;
-}
-
-/** A text with its escapes resolved (`echar`: ECHAR too, else UCHAR only), or null for an escape that is not one. */
-function unescape(text: string, echar: boolean): string | null {
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', from)) {
-    const kind = text[at + 1] ?? '';
-    let decoded: string;
-    let length = 2;
-    if (kind === 'u' || kind === 'U') {
-      const digits = kind === 'u' ? 4 : 8;
-      const cp = hexAt(text, at + 2, digits);
-      if (!isScalar(cp)) return null;
-      decoded = String.fromCodePoint(cp);
-      length += digits;
-    } else {
-      const short = echar ? ECHAR[kind] : undefined;
-      if (short === undefined) return null;
-      decoded = short;
-    }
-    out += text.slice(from, at) + decoded;
-    from = at + length;
-  }
-  return out + text.slice(from);
 }
 
 /** The canonical text (between `<` and `>`) of an IRI as Turtle writes it between brackets, or null when refused. */
